@@ -1,0 +1,45 @@
+"""Production: refuses to start without the secrets it needs."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import (
+    ENV_ALLOWED_HOSTS,
+    ENV_DEBUG,
+    ENV_HSTS_SECONDS,
+    ENV_SECRET_KEY,
+    ENV_SECURE_SSL_REDIRECT,
+)
+
+if not ENV_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set: production needs a long random secret key "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
+if not ENV_ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is not set: give the host names the site answers to, "
+        "separated by commas (e.g. portal.baliprocess.net)."
+    )
+
+SECRET_KEY = ENV_SECRET_KEY
+ALLOWED_HOSTS = ENV_ALLOWED_HOSTS
+DEBUG = bool(ENV_DEBUG)
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed, compressed file names: browsers may cache them for a year.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = ENV_SECURE_SSL_REDIRECT
+SECURE_HSTS_SECONDS = ENV_HSTS_SECONDS
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+# Demo accounts never exist in production, whatever the environment says.
+DEMO_ACCOUNTS_ENABLED = False
+DEMO_PASSWORD = ""

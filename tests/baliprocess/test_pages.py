@@ -1,0 +1,89 @@
+"""The layout every page shares, the home page, the admin sign-in and errors."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_says_what_the_site_is(client):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert "<h1>The record of the Bali Process</h1>" in response.text
+    assert "founded in February 2002" in response.text
+
+
+def test_layout_has_skip_link_navigation_and_sign_in(client):
+    response = client.get("/")
+
+    assert '<a class="skip-link" href="#main">Skip to main content</a>' in response.text
+    assert '<main id="main"' in response.text
+    for label in (
+        "Meetings",
+        "Members and observers",
+        "Groups",
+        "Workshops",
+        "Outcomes",
+        "Documents",
+        "Search",
+    ):
+        assert f">{label}</a>" in response.text
+    assert ">Sign in</a>" in response.text
+
+
+def test_layout_shows_the_signed_in_user_and_a_sign_out_form(member_client):
+    response = member_client.get("/")
+
+    assert "Signed in as <strong>official</strong>" in response.text
+    assert 'action="/accounts/logout/"' in response.text
+    assert "Secretariat admin" not in response.text
+
+
+def test_layout_links_staff_to_the_admin(editor_client):
+    response = editor_client.get("/")
+
+    assert '<a class="account__link" href="/admin/">Secretariat admin</a>' in response.text
+
+
+def test_pages_send_a_content_security_policy_without_outside_hosts(client):
+    response = client.get("/")
+
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "http" not in policy
+
+
+def test_admin_login_page_renders_with_secretariat_branding(client):
+    response = client.get("/admin/login/")
+
+    assert response.status_code == 200
+    assert "Bali Process Secretariat" in response.text
+
+
+def test_portal_login_page_renders(client):
+    response = client.get("/accounts/login/")
+
+    assert response.status_code == 200
+    assert "<h1>Sign in</h1>" in response.text
+    assert 'for="id_username"' in response.text
+
+
+def test_unknown_address_gets_the_friendly_404_in_the_layout(client):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    assert "<h1>Page not found</h1>" in response.text
+    assert "Skip to main content" in response.text
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Disallow: /admin/" in response.text
+
+
+def test_home_page_query_count_is_fixed(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        client.get("/")

@@ -1,0 +1,7 @@
+"""Portal addresses of the workshops app (included at the site root; see baliprocess/urls.py)."""
+
+from django.urls import path  # noqa: F401 - used as pages are added
+
+app_name = "workshops"
+
+urlpatterns = []
