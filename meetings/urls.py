@@ -4,4 +4,7 @@ from django.urls import path  # noqa: F401 - used as pages are added
 
 app_name = "meetings"
 
-urlpatterns = []
+urlpatterns = [
+    # --- Portal ---
+    # --- Participant lists ---
+]
