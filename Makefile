@@ -42,6 +42,8 @@ $(TEST_STAMP): $(RUN_STAMP) pyproject.toml constraints.txt
 
 setup: $(RUN_STAMP) ## Create .venv, install, migrate, load the record, create the demo accounts
 	$(MANAGE) migrate --no-input
+	$(MANAGE) load_record
+	$(MANAGE) load_demo_content
 	$(MANAGE) create_demo_accounts
 
 run: setup ## Set everything up (see setup) and serve at http://127.0.0.1:8000

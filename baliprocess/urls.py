@@ -1,7 +1,8 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from baliprocess import views
+from baliprocess import discovery_views, feeds, sitemaps, views
 
 admin.site.site_header = "Bali Process Secretariat"
 admin.site.site_title = "Bali Process Secretariat"
@@ -15,6 +16,19 @@ urlpatterns = [
     path("", include("workshops.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
+    # --- Search, feeds, calendars and the sitemap ---
+    path("search/", discovery_views.SearchView.as_view(), name="search"),
+    path("feeds/documents/", feeds.DocumentsFeed(), name="feed_documents"),
+    path("feeds/documents/atom/", feeds.DocumentsAtomFeed(), name="feed_documents_atom"),
+    path("feeds/outcomes/", feeds.OutcomeChangesFeed(), name="feed_outcomes"),
+    path("feeds/outcomes/atom/", feeds.OutcomeChangesAtomFeed(), name="feed_outcomes_atom"),
+    path(
+        "meetings/<slug:slug>/calendar.ics",
+        discovery_views.MeetingCalendarView.as_view(),
+        name="meeting_calendar",
+    ),
+    path("calendar.ics", discovery_views.CalendarFeedView.as_view(), name="calendar"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
 ]
 
 handler400 = "baliprocess.views.bad_request"

@@ -4,11 +4,44 @@ from django.conf import settings
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils import timezone
 from django.views.generic import TemplateView
+
+from meetings.selectors import (
+    meeting_figures,
+    recent_documents,
+    recent_meetings,
+    upcoming_meetings,
+)
+from membership.models import MembershipPeriod
+from membership.selectors import status_counts_on
+from workshops.selectors import recent_outcomes
 
 
 class HomeView(TemplateView):
+    """What the Bali Process is; its next and latest meetings, newest outcomes and
+    documents, and key figures, each as the viewer may see them."""
+
     template_name = "home.html"
+    list_length = 5
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user, today = self.request.user, timezone.localdate()
+        statuses = status_counts_on(today)
+        figures = meeting_figures(user=user)
+        context.update(
+            today=today,
+            upcoming_meetings=upcoming_meetings(user=user, limit=self.list_length),
+            recent_meetings=recent_meetings(user=user, limit=self.list_length),
+            recent_outcomes=recent_outcomes(user=user, limit=self.list_length),
+            recent_documents=recent_documents(user=user, limit=self.list_length),
+            member_count=statuses[MembershipPeriod.Status.MEMBER],
+            observer_count=statuses[MembershipPeriod.Status.OBSERVER],
+            meetings_held=figures["meetings"],
+            workshops_held=figures["workshops"],
+        )
+        return context
 
 
 class RobotsView(TemplateView):

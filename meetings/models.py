@@ -9,6 +9,7 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Lower, NullIf
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -66,6 +67,22 @@ def unique_slug(model, text: str, *, max_length: int = 120, exclude_pk=None) -> 
         candidate = f"{base[: max_length - len(suffix)]}{suffix}"
         number += 1
     return candidate
+
+
+# Kept at module level so the per-kind proxies can be tracked too (see
+# track_proxy_history): Django sends save and delete signals with the proxy
+# class as sender, and django-simple-history listens only for Meeting.
+MEETING_HISTORY = HistoricalRecords()
+
+
+def track_proxy_history(proxy: type) -> None:
+    """Record history for saves and deletes made through a proxy of Meeting."""
+    for signal, receiver in (
+        (post_save, MEETING_HISTORY.post_save),
+        (pre_delete, MEETING_HISTORY.pre_delete),
+        (post_delete, MEETING_HISTORY.post_delete),
+    ):
+        signal.connect(receiver, sender=proxy, weak=False)
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -204,7 +221,7 @@ class Meeting(models.Model):
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
 
-    history = HistoricalRecords()
+    history = MEETING_HISTORY
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -289,6 +306,9 @@ class MinisterialConference(Meeting):
         verbose_name_plural = "ministerial conferences"
 
 
+track_proxy_history(MinisterialConference)
+
+
 class SeniorOfficialsMeeting(Meeting):
     objects = MeetingKindManager(Meeting.Kind.SENIOR_OFFICIALS_MEETING)
 
@@ -296,6 +316,9 @@ class SeniorOfficialsMeeting(Meeting):
         proxy = True
         verbose_name = "senior officials meeting"
         verbose_name_plural = "senior officials meetings"
+
+
+track_proxy_history(SeniorOfficialsMeeting)
 
 
 class SteeringGroupMeeting(Meeting):
@@ -307,6 +330,9 @@ class SteeringGroupMeeting(Meeting):
         verbose_name_plural = "steering group meetings"
 
 
+track_proxy_history(SteeringGroupMeeting)
+
+
 class AdHocGroupMeeting(Meeting):
     objects = MeetingKindManager(Meeting.Kind.AD_HOC_GROUP_MEETING)
 
@@ -314,6 +340,9 @@ class AdHocGroupMeeting(Meeting):
         proxy = True
         verbose_name = "ad hoc group meeting"
         verbose_name_plural = "ad hoc group meetings"
+
+
+track_proxy_history(AdHocGroupMeeting)
 
 
 class WorkingGroupMeeting(Meeting):
@@ -325,6 +354,9 @@ class WorkingGroupMeeting(Meeting):
         verbose_name_plural = "working group meetings"
 
 
+track_proxy_history(WorkingGroupMeeting)
+
+
 class OtherMeeting(Meeting):
     objects = MeetingKindManager(Meeting.Kind.OTHER)
 
@@ -332,6 +364,9 @@ class OtherMeeting(Meeting):
         proxy = True
         verbose_name = "other meeting"
         verbose_name_plural = "other meetings (roundtables, side events…)"
+
+
+track_proxy_history(OtherMeeting)
 
 
 class MeetingRole(models.Model):

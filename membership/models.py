@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from baliprocess.lib.dates import DatePrecision, format_date, normalise
+from baliprocess.lib.dates import DatePrecision, format_period, normalise
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -282,15 +282,10 @@ class MembershipPeriod(models.Model):
 
     @property
     def period_label(self) -> str:
-        start = format_date(self.start_date, self.start_precision)
-        end = format_date(self.end_date, self.end_precision)
-        if start and end:
-            return f"from {start} until {end}"
-        if start:
-            return f"from {start}"
-        if end:
-            return f"until {end}"
-        return "(dates not recorded)"
+        label = format_period(
+            self.start_date, self.start_precision, self.end_date, self.end_precision
+        )
+        return label or "(dates not recorded)"
 
     def clean(self):
         self.start_date = normalise(self.start_date, self.start_precision)

@@ -5,7 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from baliprocess.lib.dates import DatePrecision
+from baliprocess.lib.dates import DatePrecision, format_period
 from membership.models import MembershipPeriod, Participant
 
 
@@ -32,9 +32,12 @@ def membership_change(
     open_period = participant.membership_periods.filter(end_date__isnull=True).first()
     if open_period is not None:
         if open_period.status == status:
+            since = format_period(
+                open_period.start_date, open_period.start_precision, None, open_period.end_precision
+            )
             raise ValidationError(
-                f"{participant} is already {open_period.get_status_display().lower()} "
-                f"({open_period.period_label})."
+                f"{participant} is already a{'n' if status == 'observer' else ''} "
+                f"{open_period.get_status_display().lower()} ({since or 'dates not recorded'})."
             )
         if open_period.start_date is not None and open_period.start_date >= on:
             raise ValidationError(

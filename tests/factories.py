@@ -238,3 +238,149 @@ class OutcomeLinkFactory(CleanedFactory):
     from_outcome = factory.SubFactory(OutcomeFactory, kind=Outcome.Kind.ENDORSEMENT)
     relation = OutcomeLink.Relation.ENDORSES
     to_outcome = factory.SubFactory(OutcomeFactory)
+
+
+# --- Participant lists -------------------------------------------------------
+
+
+class RegionalOrganisationFactory(OrganisationFactory):
+    kind = Participant.Kind.REGIONAL_ORGANISATION
+    name = factory.Sequence(lambda n: f"Regional Consultation for Testing {n}")
+    short_name = factory.Sequence(lambda n: f"RCT{n:04d}")
+
+
+# The Brisbane SOM of 7–8 June 2004 as its Report to Ministers lists it
+# (seed 004): (ISO code or acronym, official name, short name, kind).
+BRISBANE_2004_MEMBERS = [
+    ("AF", "Islamic Republic of Afghanistan", "Afghanistan"),
+    ("AU", "Commonwealth of Australia", "Australia"),
+    ("BD", "People's Republic of Bangladesh", "Bangladesh"),
+    ("BN", "Brunei Darussalam", "Brunei Darussalam"),
+    ("KH", "Kingdom of Cambodia", "Cambodia"),
+    ("CN", "People's Republic of China", "China"),
+    ("FJ", "Republic of Fiji", "Fiji"),
+    ("NC", "France (New Caledonia)", "France (New Caledonia)"),
+    ("ID", "Republic of Indonesia", "Indonesia"),
+    ("IR", "Islamic Republic of Iran", "Iran"),
+    ("IQ", "Republic of Iraq", "Iraq"),
+    ("JP", "Japan", "Japan"),
+    ("JO", "Hashemite Kingdom of Jordan", "Jordan"),
+    ("KI", "Republic of Kiribati", "Kiribati"),
+    ("LA", "Lao People's Democratic Republic", "Laos"),
+    ("MY", "Malaysia", "Malaysia"),
+    ("MN", "Mongolia", "Mongolia"),
+    ("MM", "Republic of the Union of Myanmar", "Myanmar"),
+    ("NR", "Republic of Nauru", "Nauru"),
+    ("NP", "Nepal", "Nepal"),
+    ("NZ", "New Zealand", "New Zealand"),
+    ("PK", "Islamic Republic of Pakistan", "Pakistan"),
+    ("PW", "Republic of Palau", "Palau"),
+    ("PG", "Independent State of Papua New Guinea", "Papua New Guinea"),
+    ("PH", "Republic of the Philippines", "Philippines"),
+    ("KR", "Republic of Korea", "Republic of Korea"),
+    ("WS", "Independent State of Samoa", "Samoa"),
+    ("SG", "Republic of Singapore", "Singapore"),
+    ("SB", "Solomon Islands", "Solomon Islands"),
+    ("LK", "Democratic Socialist Republic of Sri Lanka", "Sri Lanka"),
+    ("TH", "Kingdom of Thailand", "Thailand"),
+    ("TL", "Democratic Republic of Timor-Leste", "Timor Leste"),
+    ("TO", "Kingdom of Tonga", "Tonga"),
+    ("TR", "Republic of Turkey", "Turkey"),
+    ("VU", "Republic of Vanuatu", "Vanuatu"),
+    ("VN", "Socialist Republic of Viet Nam", "Vietnam"),
+]
+BRISBANE_2004_MEMBER_ORGANISATIONS = [
+    ("UNHCR", "United Nations High Commissioner for Refugees", "UNHCR", "international"),
+    ("IOM", "International Organization for Migration", "IOM", "international"),
+]
+BRISBANE_2004_OBSERVERS = [
+    ("AT", "Republic of Austria", "Austria"),
+    ("CA", "Canada", "Canada"),
+    ("FI", "Republic of Finland", "Finland"),
+    ("DE", "Federal Republic of Germany", "Germany"),
+    ("NL", "Kingdom of the Netherlands", "Netherlands"),
+    ("NO", "Kingdom of Norway", "Norway"),
+    ("RU", "Russian Federation", "Russian Federation"),
+    ("ZA", "Republic of South Africa", "South Africa"),
+    ("ES", "Kingdom of Spain", "Spain"),
+    ("CH", "Swiss Confederation", "Switzerland"),
+    ("US", "United States of America", "United States of America"),
+]
+BRISBANE_2004_OBSERVER_ORGANISATIONS = [
+    (
+        "APC",
+        "Asia Pacific Consultations on Refugees, Displaced Persons and Migrants",
+        "APC",
+        "regional",
+    ),
+    (
+        "ICMPD",
+        "International Centre for Migration Policy Development Secretariat",
+        "ICMPD",
+        "international",
+    ),
+    ("", "Interpol", "Interpol", "international"),
+    ("UNDP", "United Nations Development Programme", "UNDP", "international"),
+    ("UNODC", "United Nations Office on Drugs and Crime", "UNODC", "international"),
+    ("ILO", "International Labor Organization", "ILO", "international"),
+    (
+        "",
+        "International Federation of Red Cross and Red Crescent Societies",
+        "IFRC",
+        "international",
+    ),
+]
+
+
+def _seed_participant(code_or_acronym, name, short_name, kind=None):
+    if kind is None:
+        kind = Participant.Kind.TERRITORY if code_or_acronym == "NC" else Participant.Kind.STATE
+        return ParticipantFactory(
+            kind=kind, country=code_or_acronym, name=name, short_name=short_name
+        )
+    kind = (
+        Participant.Kind.REGIONAL_ORGANISATION
+        if kind == "regional"
+        else Participant.Kind.INTERNATIONAL_ORGANISATION
+    )
+    return OrganisationFactory(kind=kind, name=name, short_name=short_name, acronym=code_or_acronym)
+
+
+def brisbane_som_2004(**meeting_fields) -> Meeting:
+    """The Senior Officials Meeting, Brisbane, 7–8 June 2004: 36 member states
+    and territories, UNHCR and IOM, 11 observer states and seven observer
+    organisations, "139 delegates" reported and no names recorded. The
+    United States is an observer until 1 April 2013 and a member from then."""
+    meeting = MeetingFactory(
+        city="Brisbane",
+        country="AU",
+        venue="",
+        start_date=datetime.date(2004, 6, 7),
+        end_date=datetime.date(2004, 6, 8),
+        reported_delegate_total=139,
+        **meeting_fields,
+    )
+    groups = [
+        (BRISBANE_2004_MEMBERS, MembershipPeriod.Status.MEMBER),
+        (BRISBANE_2004_MEMBER_ORGANISATIONS, MembershipPeriod.Status.MEMBER),
+        (BRISBANE_2004_OBSERVERS, MembershipPeriod.Status.OBSERVER),
+        (BRISBANE_2004_OBSERVER_ORGANISATIONS, MembershipPeriod.Status.OBSERVER),
+    ]
+    for rows, status in groups:
+        for row in rows:
+            participant = _seed_participant(*row)
+            if participant.short_name == "United States of America":
+                MembershipPeriodFactory(
+                    participant=participant,
+                    status=MembershipPeriod.Status.OBSERVER,
+                    end_date=datetime.date(2013, 4, 1),
+                )
+                MembershipPeriodFactory(
+                    participant=participant,
+                    status=MembershipPeriod.Status.MEMBER,
+                    start_date=datetime.date(2013, 4, 1),
+                )
+            else:
+                MembershipPeriodFactory(participant=participant, status=status)
+            DelegationFactory(meeting=meeting, participant=participant)
+    return meeting

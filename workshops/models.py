@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from baliprocess.lib.dates import DatePrecision, format_date, normalise
-from meetings.models import Document, Meeting, MeetingKindManager
+from baliprocess.lib.dates import DatePrecision, format_date, format_period, normalise
+from meetings.models import Document, Meeting, MeetingKindManager, track_proxy_history
 from membership.models import Participant
 
 
@@ -147,15 +147,14 @@ class Group(models.Model):
 
     @property
     def period_label(self) -> str:
-        start = format_date(self.established_on, self.established_precision)
-        end = format_date(self.discontinued_on, self.discontinued_precision)
-        if start and end:
-            return f"{start} – {end}"
-        if start:
-            return f"since {start}"
-        if end:
-            return f"until {end}"
-        return ""
+        return format_period(
+            self.established_on,
+            self.established_precision,
+            self.discontinued_on,
+            self.discontinued_precision,
+            style="range",
+            open_word="since",
+        )
 
     @property
     def is_active(self) -> bool:
@@ -261,21 +260,9 @@ class GroupRole(models.Model):
 
     @property
     def period_label(self) -> str:
-        return _period_label(
-            self.start_date, self.start_precision, self.end_date, self.end_precision
+        return format_period(
+            self.start_date, self.start_precision, self.end_date, self.end_precision, style="range"
         )
-
-
-def _period_label(start, start_precision, end, end_precision) -> str:
-    start_text = format_date(start, start_precision)
-    end_text = format_date(end, end_precision)
-    if start_text and end_text:
-        return f"{start_text} – {end_text}"
-    if start_text:
-        return f"from {start_text}"
-    if end_text:
-        return f"until {end_text}"
-    return ""
 
 
 class GroupMembershipQuerySet(models.QuerySet):
@@ -366,8 +353,8 @@ class GroupMembership(models.Model):
 
     @property
     def period_label(self) -> str:
-        return _period_label(
-            self.start_date, self.start_precision, self.end_date, self.end_precision
+        return format_period(
+            self.start_date, self.start_precision, self.end_date, self.end_precision, style="range"
         )
 
 
@@ -404,6 +391,9 @@ class Workshop(Meeting):
         proxy = True
         verbose_name = "workshop"
         verbose_name_plural = "workshops"
+
+
+track_proxy_history(Workshop)
 
 
 class OutcomeQuerySet(models.QuerySet):

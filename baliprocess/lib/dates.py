@@ -63,6 +63,51 @@ def format_range(
     return f"{format_date(start)} – {format_date(end)}"
 
 
+def format_period(
+    start: datetime.date | None,
+    start_precision: str,
+    end: datetime.date | None,
+    end_precision: str,
+    *,
+    style: str = "words",
+    open_word: str = "from",
+) -> str:
+    """A dated period at its precision, or '' when neither end is known.
+
+    style="words": 'from 2002 until June 2004', 'from 1 April 2013', 'until 1 April 2013';
+    style="range": '2002 – June 2004', 'from 1 April 2013', 'until 1 April 2013'.
+    `open_word` starts a period with no end ('since 14 April 2009' for a standing body).
+    """
+    start_text = format_date(start, start_precision)
+    end_text = format_date(end, end_precision)
+    if start_text and end_text:
+        if style == "range":
+            return f"{start_text} – {end_text}"
+        return f"from {start_text} until {end_text}"
+    if start_text:
+        return f"{open_word} {start_text}"
+    if end_text:
+        return f"until {end_text}"
+    return ""
+
+
+def periods_overlap(
+    start: datetime.date | None,
+    end: datetime.date | None,
+    other_start: datetime.date | None,
+    other_end: datetime.date | None,
+) -> bool:
+    """Whether two half-open periods share a day: each starts before the other ends.
+
+    A missing start is the beginning of time, a missing end is open. The models'
+    database checks (MembershipPeriod.overlapping_periods, GroupMembership.clean)
+    express the same rule as queries; forms use this to compare unsaved rows.
+    """
+    starts_before_other_ends = start is None or other_end is None or start < other_end
+    other_starts_before_end = other_start is None or end is None or other_start < end
+    return starts_before_other_ends and other_starts_before_end
+
+
 def parse_partial_date(text: str) -> tuple[datetime.date, str]:
     """'2004', '2004-06' or '2004-06-07' to a stored date and its precision."""
     text = text.strip()

@@ -83,7 +83,3 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
 
-
-def test_home_page_query_count_is_fixed(client, django_assert_num_queries):
-    with django_assert_num_queries(0):
-        client.get("/")

@@ -1,0 +1,131 @@
+"""RSS and Atom feeds of what the public may read: new documents, and changes
+to the status of outcomes.
+
+Feeds are read by aggregators that never sign in, so each one shows exactly
+what an anonymous visitor may see (`Document.objects.public()`,
+`Outcome.objects.public()`), whoever asks for it.
+"""
+
+import datetime
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+
+from meetings.models import Document, Meeting
+from workshops.models import Outcome, OutcomeStatus
+
+FEED_LENGTH = 50
+
+
+def _day_start(date: datetime.date) -> datetime.datetime:
+    """The stored date as an aware datetime: the record knows days, not times."""
+    return datetime.datetime.combine(
+        date, datetime.time.min, tzinfo=timezone.get_default_timezone()
+    )
+
+
+def _sentence(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
+
+
+def _paragraphs(*texts: str) -> str:
+    """Plain text as the HTML that RSS descriptions and Atom summaries carry:
+    escaped, one paragraph per text or blank-line-separated block."""
+    blocks = []
+    for text in texts:
+        blocks += [block.strip() for block in (text or "").split("\n\n") if block.strip()]
+    return "".join(format_html("<p>{}</p>", block) for block in blocks)
+
+
+class DocumentsFeed(Feed):
+    title = "Bali Process: new documents"
+    description = (
+        "Statements, reports, papers and other documents of the Bali Process "
+        "as they become public, newest first."
+    )
+
+    def link(self):
+        return reverse("meetings:document_list")
+
+    def items(self):
+        return (
+            Document.objects.public()
+            .select_related("meeting", "group")
+            .defer("text")
+            .newest_first()[:FEED_LENGTH]
+        )
+
+    def item_title(self, item: Document) -> str:
+        return item.title
+
+    def item_description(self, item: Document) -> str:
+        source = item.meeting or item.group
+        heading = _sentence(item.get_kind_display(), item.date_label, str(source or ""))
+        return _paragraphs(heading, item.summary)
+
+    def item_pubdate(self, item: Document) -> datetime.datetime:
+        return _day_start(item.date)
+
+    def item_categories(self, item: Document) -> tuple[str, ...]:
+        return (item.get_kind_display(),)
+
+
+class DocumentsAtomFeed(DocumentsFeed):
+    feed_type = Atom1Feed
+    subtitle = DocumentsFeed.description
+
+
+class OutcomeChangesFeed(Feed):
+    title = "Bali Process: outcome changes"
+    description = (
+        "Each change in the status of a Bali Process recommendation, task, decision, "
+        "pledge or deliverable: proposed, endorsed, in progress, completed…, newest first."
+    )
+
+    def link(self):
+        return reverse("workshops:outcome_list")
+
+    def items(self):
+        # The meeting a change was recorded at is named only where the public
+        # may see that meeting.
+        public_meetings = Meeting.objects.visible_to(AnonymousUser()).filter(pk=OuterRef("meeting"))
+        return (
+            OutcomeStatus.objects.filter(outcome__in=Outcome.objects.public())
+            .select_related("outcome__source_meeting", "outcome__source_group")
+            .annotate(recorded_at=Subquery(public_meetings.values("title")[:1]))
+            .order_by("-date", "-pk")[:FEED_LENGTH]
+        )
+
+    def item_title(self, item: OutcomeStatus) -> str:
+        return f"{item.get_status_display()}: {item.outcome.title}"
+
+    def item_link(self, item: OutcomeStatus) -> str:
+        # One outcome has many changes, and the link is each entry's identity
+        # (guid, Atom id): the fragment tells them apart.
+        return f"{item.outcome.get_absolute_url()}#status-{item.pk}"
+
+    def item_description(self, item: OutcomeStatus) -> str:
+        outcome = item.outcome
+        source = outcome.source_meeting or outcome.source_group
+        heading = _sentence(
+            f"{item.get_status_display()} on {item.date_label}",
+            f"recorded at {item.recorded_at}" if item.recorded_at else "",
+        )
+        about = _sentence(outcome.get_kind_display(), f"from {source}" if source else "")
+        return _paragraphs(heading, about, item.note, outcome.text)
+
+    def item_pubdate(self, item: OutcomeStatus) -> datetime.datetime:
+        return _day_start(item.date)
+
+    def item_categories(self, item: OutcomeStatus) -> tuple[str, ...]:
+        return (item.get_status_display(), item.outcome.get_kind_display())
+
+
+class OutcomeChangesAtomFeed(OutcomeChangesFeed):
+    feed_type = Atom1Feed
+    subtitle = OutcomeChangesFeed.description

@@ -1,0 +1,437 @@
+"""Load every fact of the five seed documents into the record.
+
+`record_load()` is what `manage.py load_record` runs. It is idempotent: each
+fact is found by its natural key, created when missing, updated when it
+differs, and not saved at all otherwise, so a second run writes nothing.
+It never deletes a row: what staff added beside the seeds' facts (another
+alternative name, a theme on another meeting) stays.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.db import transaction
+
+from baliprocess.lib.dates import DatePrecision, parse_partial_date
+from baliprocess.record import documents, groups, meetings, outcomes, participants, workshops
+from baliprocess.record.facts import (
+    DelegationFact,
+    DocumentFact,
+    GroupFact,
+    MeetingFact,
+    MembershipFact,
+    OutcomeFact,
+    ParticipantFact,
+)
+from baliprocess.record.sync import CREATED, UPDATED, RecordError, Tally, describe, upsert
+from meetings.models import Delegate, Delegation, Document, Meeting, MeetingRole
+from membership.models import MembershipPeriod, Participant, ParticipantName
+from membership.services import membership_change
+from workshops.models import (
+    Group,
+    GroupMembership,
+    GroupRole,
+    Outcome,
+    OutcomeLink,
+    OutcomeStatus,
+    TermOfReference,
+    Theme,
+)
+
+SOURCES_DIR = Path(__file__).resolve().parent / "sources"
+
+
+def partial_date(text: str | None) -> tuple[datetime.date | None, str]:
+    """A fact's date as stored, with its precision; (None, day) when the seeds say nothing."""
+    if text is None:
+        return None, DatePrecision.DAY
+    return parse_partial_date(text)
+
+
+@dataclass
+class _Run:
+    """One run: what it did, and the rows loaded so far, by slug or key."""
+
+    tally: Tally = field(default_factory=Tally)
+    participants: dict[str, Participant] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    groups: dict[str, Group] = field(default_factory=dict)
+    documents: dict[str, Document] = field(default_factory=dict)
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    # (storage, name) of each file this run stored, to delete if it fails.
+    stored_files: list[tuple] = field(default_factory=list)
+
+    def get(self, kind: str, key: str | None):
+        """The row `key` names among those loaded, None for None; a typo is refused."""
+        if key is None:
+            return None
+        try:
+            return getattr(self, kind)[key]
+        except KeyError:
+            raise RecordError(
+                f"The record refers to {kind} {key!r}, which it does not define."
+            ) from None
+
+    def upsert(self, model, **kwargs):
+        return upsert(self.tally, model, **kwargs)
+
+
+def record_load(*, sources_dir: Path = SOURCES_DIR) -> Tally:
+    """Load the record from the seed texts in `sources_dir`; return what was done.
+
+    Side effects: creates or updates participants, their alternative names and
+    membership statuses, meetings, roles, delegations, delegates, documents
+    (with their .txt stored into MEDIA_ROOT), themes, groups, outcomes and their
+    links and statuses. All or nothing: on any failure the transaction is
+    rolled back and the files this run stored are deleted again.
+    """
+    run = _Run()
+    try:
+        _load(run, sources_dir)
+    except BaseException:
+        for storage, name in run.stored_files:
+            storage.delete(name)
+        raise
+    return run.tally
+
+
+@transaction.atomic
+def _load(run: _Run, sources_dir: Path) -> None:
+    for fact in participants.PARTICIPANTS:
+        _load_participant(run, fact)
+    # Meetings held under a group come after the groups; the groups after the
+    # meetings that established or discontinued them.
+    for fact in meetings.MEETINGS + workshops.WORKSHOPS:
+        if fact.group is None:
+            _load_meeting(run, fact)
+    for fact in groups.GROUPS:
+        _load_group(run, fact)
+    for fact in meetings.MEETINGS + workshops.WORKSHOPS:
+        if fact.group is not None:
+            _load_meeting(run, fact)
+    for fact in documents.DOCUMENTS:
+        _load_document(run, fact, sources_dir)
+    for fact in participants.MEMBERSHIP:
+        _load_membership(run, fact)
+    for fact in meetings.MEETINGS + workshops.WORKSHOPS:
+        _load_meeting_roles(run, fact)
+    for fact in meetings.DELEGATIONS:
+        _load_delegation(run, fact)
+    _load_themes(run)
+    for fact in groups.GROUPS:
+        _load_group_details(run, fact)
+    for fact in outcomes.OUTCOMES:
+        _load_outcome(run, fact)
+    for link in outcomes.OUTCOME_LINKS:
+        run.upsert(
+            OutcomeLink,
+            lookup={
+                "from_outcome": run.get("outcomes", link.from_outcome),
+                "relation": link.relation,
+                "to_outcome": run.get("outcomes", link.to_outcome),
+            },
+        )
+
+
+def _load_participant(run: _Run, fact: ParticipantFact) -> None:
+    participant = run.upsert(
+        Participant,
+        lookup={"slug": fact.slug},
+        values={
+            "kind": fact.kind,
+            "name": fact.name,
+            "short_name": fact.short_name,
+            "country": fact.country,
+            "acronym": fact.acronym,
+            "description": fact.description,
+        },
+    )
+    run.participants[fact.slug] = participant
+    for name in fact.alternative_names:
+        run.upsert(ParticipantName, lookup={"participant": participant, "name": name})
+
+
+def _load_meeting(run: _Run, fact: MeetingFact) -> None:
+    start, precision = partial_date(fact.start)
+    end, end_precision = partial_date(fact.end)
+    if end is not None and end_precision != precision:
+        raise RecordError(f"Meeting {fact.slug!r}: its start and end differ in precision.")
+    run.meetings[fact.slug] = run.upsert(
+        Meeting,
+        lookup={"slug": fact.slug},
+        values={
+            "kind": fact.kind,
+            "ordinal": fact.ordinal,
+            "custom_title": fact.title,
+            "start_date": start,
+            "end_date": end,
+            "date_precision": precision,
+            "city": fact.city,
+            "country": fact.country,
+            "status": Meeting.Status.HELD,
+            "summary": fact.summary,
+            "group": run.get("groups", fact.group),
+            "reported_delegate_total": fact.reported_delegate_total,
+            "is_published": True,
+        },
+    )
+
+
+def _load_group(run: _Run, fact: GroupFact) -> None:
+    established, established_precision = partial_date(fact.established)
+    discontinued, discontinued_precision = partial_date(fact.discontinued)
+    run.groups[fact.slug] = run.upsert(
+        Group,
+        lookup={"slug": fact.slug},
+        values={
+            "name": fact.name,
+            "short_name": fact.short_name,
+            "kind": fact.kind,
+            "parent": run.get("groups", fact.parent),
+            "mandate": fact.mandate,
+            "description": fact.description,
+            "established_on": established,
+            "established_precision": established_precision,
+            "established_by": run.get("meetings", fact.established_by),
+            "discontinued_on": discontinued,
+            "discontinued_precision": discontinued_precision,
+            "discontinued_by": run.get("meetings", fact.discontinued_by),
+        },
+    )
+
+
+def _load_document(run: _Run, fact: DocumentFact, sources_dir: Path) -> None:
+    path = sources_dir / fact.source
+    date, precision = partial_date(fact.date)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise RecordError(f"Document {fact.slug!r}: cannot read {path}: {error}") from error
+    with handle:
+        content = handle.read()
+        values = {
+            "kind": fact.kind,
+            "title": fact.title,
+            "date": date,
+            "date_precision": precision,
+            "text": content.decode("utf-8").strip(),
+            "summary": fact.summary,
+            "visibility": Document.Visibility.PUBLIC,
+            "embargo_until": None,
+            "meeting": run.get("meetings", fact.meeting),
+            "group": None,
+        }
+        existing = Document.objects.filter(slug=fact.slug).first()
+        # The seed text is stored once: again only when the stored copy is
+        # gone or differs from the source.
+        store_file = existing is None or not _stored_file_matches(existing, content)
+        if store_file:
+            handle.seek(0)
+            values["file"] = File(handle, name=f"{fact.slug}.txt")
+        document = run.upsert(Document, lookup={"slug": fact.slug}, values=values)
+    if store_file:
+        run.stored_files.append((document.file.storage, document.file.name))
+    run.documents[fact.slug] = document
+
+
+def _stored_file_matches(document: Document, content: bytes) -> bool:
+    if not document.file or not document.file.storage.exists(document.file.name):
+        return False
+    with document.file.open("rb") as stored:
+        return stored.read() == content
+
+
+def _load_membership(run: _Run, fact: MembershipFact) -> None:
+    participant = run.get("participants", fact.participant)
+    first, *changes = fact.statuses
+    start, precision = partial_date(first.start)
+    period = run.upsert(
+        MembershipPeriod,
+        lookup={"participant": participant, "status": first.status, "start_date": start},
+        values={
+            "start_precision": precision,
+            "decided_at": run.get("meetings", first.decided_at),
+            "source_document": run.get("documents", first.source_document),
+            "note": first.note,
+        },
+    )
+    for change in changes:
+        on, precision = partial_date(change.start)
+        citation = {
+            "decided_at": run.get("meetings", change.decided_at),
+            "source_document": run.get("documents", change.source_document),
+            "note": change.note,
+        }
+        lookup = {"participant": participant, "status": change.status, "start_date": on}
+        if not MembershipPeriod.objects.filter(**lookup).exists():
+            # The service closes the open status and opens the new one, the
+            # way staff record a change.
+            try:
+                new_period = membership_change(
+                    participant=participant,
+                    status=change.status,
+                    on=on,
+                    precision=precision,
+                    **citation,
+                )
+            except ValidationError as error:
+                raise RecordError(
+                    f"{describe(MembershipPeriod, lookup)}: {'; '.join(error.messages)}"
+                ) from error
+            run.tally.count(period, UPDATED)
+            run.tally.count(new_period, CREATED)
+            period = new_period
+            continue
+        run.upsert(
+            MembershipPeriod,
+            lookup={"pk": period.pk},
+            values={"end_date": on, "end_precision": precision},
+        )
+        period = run.upsert(
+            MembershipPeriod, lookup=lookup, values={"start_precision": precision, **citation}
+        )
+
+
+def _load_meeting_roles(run: _Run, fact: MeetingFact) -> None:
+    meeting = run.get("meetings", fact.slug)
+    for role in fact.roles:
+        run.upsert(
+            MeetingRole,
+            lookup={
+                "meeting": meeting,
+                "participant": run.get("participants", role.participant),
+                "role": role.role,
+            },
+            values={"order": role.order, "represented_by": role.represented_by},
+        )
+
+
+def _load_delegation(run: _Run, fact: DelegationFact) -> None:
+    delegation = run.upsert(
+        Delegation,
+        lookup={
+            "meeting": run.get("meetings", fact.meeting),
+            "participant": run.get("participants", fact.participant),
+        },
+        # Capacity comes from the membership statuses on the meeting's date.
+        values={"capacity_override": "", "reported_head_count": None},
+    )
+    for delegate in fact.delegates:
+        run.upsert(
+            Delegate,
+            lookup={"delegation": delegation, "name": delegate.name},
+            values={
+                "honorific": delegate.honorific,
+                "position": delegate.position,
+                "agency": delegate.agency,
+                "role": delegate.role,
+            },
+        )
+
+
+def _load_themes(run: _Run) -> None:
+    meetings_by_theme: dict[str, list[Meeting]] = {}
+    for fact in meetings.MEETINGS + workshops.WORKSHOPS:
+        for slug in fact.themes:
+            meetings_by_theme.setdefault(slug, []).append(run.get("meetings", fact.slug))
+    defined = {fact.slug for fact in workshops.THEMES}
+    unknown = sorted(set(meetings_by_theme) - defined)
+    if unknown:
+        raise RecordError(f"Meetings refer to themes the record does not define: {unknown}")
+    for fact in workshops.THEMES:
+        run.upsert(
+            Theme,
+            lookup={"slug": fact.slug},
+            values={"name": fact.name},
+            many={"meetings": meetings_by_theme.get(fact.slug, [])},
+        )
+
+
+def _load_group_details(run: _Run, fact: GroupFact) -> None:
+    group = run.get("groups", fact.slug)
+    for role in fact.roles:
+        run.upsert(
+            GroupRole,
+            lookup={
+                "group": group,
+                "participant": run.get("participants", role.participant),
+                "role": role.role,
+            },
+            values={
+                "order": role.order,
+                "person_name": role.person_name,
+                "person_position": role.person_position,
+            },
+        )
+    for term in fact.terms_of_reference:
+        run.upsert(
+            TermOfReference,
+            lookup={"group": group, "label": term.label},
+            values={
+                "text": term.text,
+                "order": term.order,
+                "adopted_by": run.get("meetings", term.adopted_by),
+            },
+        )
+    for member in fact.composition:
+        start, precision = partial_date(member.start)
+        run.upsert(
+            GroupMembership,
+            lookup={
+                "group": group,
+                "participant": run.get("participants", member.participant),
+                "start_date": start,
+            },
+            values={
+                "start_precision": precision,
+                "decided_at": run.get("meetings", member.decided_at),
+                "note": member.note,
+            },
+        )
+
+
+def _load_outcome(run: _Run, fact: OutcomeFact) -> None:
+    if fact.key in run.outcomes:
+        raise RecordError(f"Two outcomes share the key {fact.key!r}.")
+    date, precision = partial_date(fact.date)
+    outcome = run.upsert(
+        Outcome,
+        lookup={
+            "source_meeting": run.get("meetings", fact.source_meeting),
+            "source_group": run.get("groups", fact.source_group),
+            "title": fact.title,
+        },
+        values={
+            "kind": fact.kind,
+            "text": fact.text,
+            "date": date,
+            "date_precision": precision,
+            "source_document": run.get("documents", fact.source_document),
+            "paragraph": fact.paragraph,
+            "responsible_group": run.get("groups", fact.responsible_group),
+            "amount": Decimal(fact.amount) if fact.amount is not None else None,
+            "currency": fact.currency,
+        },
+        many={
+            "responsible_participants": [
+                run.get("participants", slug) for slug in fact.responsible_participants
+            ]
+        },
+    )
+    run.outcomes[fact.key] = outcome
+    for status in fact.statuses:
+        status_date, status_precision = partial_date(status.date)
+        run.upsert(
+            OutcomeStatus,
+            lookup={"outcome": outcome, "status": status.status, "date": status_date},
+            values={
+                "date_precision": status_precision,
+                "meeting": run.get("meetings", status.meeting),
+                "document": run.get("documents", status.document),
+                "note": status.note,
+            },
+        )

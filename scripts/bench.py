@@ -1,0 +1,361 @@
+"""`make bench`: how fast the heavy pages and downloads are, on a throwaway database.
+
+Run as `python -m scripts.bench` with DJANGO_SETTINGS_MODULE=baliprocess.settings.test
+(the Makefile does). It creates its own test database the way the test runner
+does (`test_<name>` from DATABASE_URL on PostgreSQL, in memory on SQLite),
+builds a meeting of 2,000 delegates in 150 delegations, requests every case
+through Django's test Client (a warm-up, then the measured runs) and prints,
+for each case, the median and 90th-percentile time, the number of queries,
+the size of the response and its target. The database is dropped at the end.
+
+A case is a name, an address, who asks and a target; add page benchmarks by
+appending to the list `cases()` returns. Options: --runs, --warmup,
+--delegates, --delegations, --only (a substring of the case names),
+--fail-on-miss (exit 1 when a case misses its target: use on PostgreSQL,
+where the targets are set).
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Case:
+    """One thing to measure: an address requested as one kind of user."""
+
+    name: str
+    who: str  # a key of the clients dict: "anonymous", "member", "staff"
+    path: str
+    target_ms: float | None
+    expected_type: str = ""
+    #: Settings overridden while the case runs (e.g. the document cache turned off).
+    settings: dict = field(default_factory=dict)
+
+
+@dataclass
+class Measurement:
+    case: Case
+    times_ms: list[float]
+    queries: int
+    size: int
+    status: int
+    first_ms: float
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times_ms)
+
+    @property
+    def p90(self) -> float:
+        if len(self.times_ms) < 2:
+            return self.times_ms[0]
+        return statistics.quantiles(self.times_ms, n=10, method="inclusive")[8]
+
+    @property
+    def verdict(self) -> str:
+        if self.status != 200:
+            return f"HTTP {self.status}"
+        if self.case.target_ms is None:
+            return ""
+        return "ok" if self.median <= self.case.target_ms else "MISSED"
+
+
+# Targets on PostgreSQL (milliseconds, median of the measured runs).
+TARGETS_MS = {"html": 150, "csv": 100, "xlsx": 500, "docx": 1000, "pdf": 2000}
+CONTENT_TYPES = {
+    "html": "text/html",
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
+
+def cases(meeting) -> list[Case]:
+    """Everything `make bench` measures. Append page benchmarks here."""
+    from django.urls import NoReverseMatch, reverse
+
+    found = []
+    page = reverse("meetings:participant_list", kwargs={"slug": meeting.slug})
+    for who in ("anonymous", "staff"):
+        found.append(Case("participant list html", who, page, TARGETS_MS["html"], "text/html"))
+    for fmt in ("csv", "xlsx", "docx", "pdf"):
+        path = reverse(
+            "meetings:participant_list_export", kwargs={"slug": meeting.slug, "format": fmt}
+        )
+        found += _download_cases(f"participant list {fmt}", fmt, path, ("anonymous", "staff"))
+    # The secretariat's downloads in the admin, with contact details.
+    for fmt in ("csv", "xlsx", "docx", "pdf"):
+        try:
+            path = reverse(
+                "admin:meetings_meeting_participant_list_export",
+                kwargs={"object_id": meeting.pk, "format": fmt},
+            )
+        except NoReverseMatch:
+            continue
+        found += _download_cases(f"admin participant list {fmt}", fmt, path, ("staff",))
+    return found
+
+
+def _download_cases(name: str, fmt: str, path: str, whos) -> list[Case]:
+    if fmt != "pdf":
+        return [Case(name, who, path, TARGETS_MS[fmt], CONTENT_TYPES[fmt]) for who in whos]
+    # A slow PDF is kept for identical repeat downloads (meetings.exporters.
+    # content_cached): measure a first download, with the cache off, apart
+    # from a repeated one, so neither number hides the other.
+    no_cache = {"PARTICIPANT_LIST_CACHE_SECONDS": 0}
+    found = []
+    for who in whos:
+        found.append(
+            Case(
+                f"{name}, first download", who, path, TARGETS_MS[fmt], CONTENT_TYPES[fmt], no_cache
+            )
+        )
+        found.append(Case(f"{name}, repeated", who, path, TARGETS_MS[fmt], CONTENT_TYPES[fmt]))
+    return found
+
+
+def build_meeting(*, delegates: int, delegations: int):
+    """A held meeting with `delegations` delegations (members, observers and
+    guests; states and organisations) sharing `delegates` named delegates."""
+    import datetime
+
+    from django_countries import countries
+
+    from meetings.models import Delegate, Delegation, Meeting
+    from membership.models import MembershipPeriod, Participant
+
+    meeting = Meeting(
+        kind=Meeting.Kind.SENIOR_OFFICIALS_MEETING,
+        city="Brisbane",
+        country="AU",
+        start_date=datetime.date(2004, 6, 7),
+        end_date=datetime.date(2004, 6, 8),
+        is_published=True,
+        summary="Benchmark meeting.",
+    )
+    meeting.full_clean()
+    meeting.save()
+
+    codes = [code for code, _name in countries][: int(delegations * 0.8)]
+    participants = [
+        Participant(
+            kind=Participant.Kind.STATE,
+            name=f"State of {name}",
+            short_name=str(name)[:90],
+            slug=f"bench-{code.lower()}",
+            country=code,
+        )
+        for code, name in ((code, countries.name(code)) for code in codes)
+    ]
+    for number in range(delegations - len(participants)):
+        kind = (
+            Participant.Kind.REGIONAL_ORGANISATION
+            if number % 3 == 0
+            else Participant.Kind.INTERNATIONAL_ORGANISATION
+        )
+        participants.append(
+            Participant(
+                kind=kind,
+                name=f"Benchmark Organisation for Migration {number:03d}",
+                short_name=f"BOM{number:03d}",
+                slug=f"bench-bom{number:03d}",
+                acronym=f"BOM{number:03d}",
+            )
+        )
+    participants = Participant.objects.bulk_create(participants)
+    periods = []
+    for index, participant in enumerate(participants):
+        if index % 10 == 9:
+            continue  # a guest: no status on the meeting's date
+        status = MembershipPeriod.Status.OBSERVER if index % 4 == 3 else "member"
+        periods.append(MembershipPeriod(participant=participant, status=status))
+    MembershipPeriod.objects.bulk_create(periods)
+
+    delegation_rows = Delegation.objects.bulk_create(
+        [Delegation(meeting=meeting, participant=participant) for participant in participants]
+    )
+    roles = [Delegate.Role.ALTERNATE, Delegate.Role.DELEGATE, Delegate.Role.ADVISER]
+    people = []
+    for number in range(delegates):
+        delegation = delegation_rows[number % len(delegation_rows)]
+        first_of_delegation = number < len(delegation_rows)
+        people.append(
+            Delegate(
+                delegation=delegation,
+                honorific="Ms" if number % 2 else "Mr",
+                name=f"Delegate {number:05d} Surname",
+                position="Director, People Smuggling and Trafficking Section",
+                agency="Ministry of Foreign Affairs and International Cooperation",
+                role=Delegate.Role.HEAD if first_of_delegation else roles[number % 3],
+                email=f"delegate{number:05d}@example.org",
+                phone="+62 21 384 8626",
+                may_be_listed=number % 17 != 0,
+            )
+        )
+    Delegate.objects.bulk_create(people, batch_size=500)
+    return meeting
+
+
+def make_clients() -> dict:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+
+    from baliprocess import roles
+
+    roles.roles_sync()
+    users = get_user_model().objects
+    # Signed in with force_login: the accounts need no password.
+    staff = users.create_user(username="bench-staff", is_staff=True)
+    staff.groups.add(Group.objects.get(name=roles.MANAGERS))
+    member = users.create_user(username="bench-member")
+    member.groups.add(Group.objects.get(name=roles.MEMBER_OFFICIALS))
+    clients = {"anonymous": Client(), "member": Client(), "staff": Client()}
+    clients["member"].force_login(member)
+    clients["staff"].force_login(staff)
+    return clients
+
+
+def measure(case: Case, client, *, runs: int, warmup: int) -> Measurement:
+    from django.test import override_settings
+
+    with override_settings(**case.settings):
+        return _measure(case, client, runs=runs, warmup=warmup)
+
+
+def _measure(case: Case, client, *, runs: int, warmup: int) -> Measurement:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    # The warm-up also counts the queries; the timed runs capture nothing.
+    # Each request empties the query log when it starts (request_started), so
+    # the capture must start from an empty log too.
+    reset_queries()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(case.path)
+    # Read now: the next request empties the log the capture reads from.
+    queries = len(captured.captured_queries)
+    first_ms = (time.perf_counter() - started) * 1000
+    for _ in range(warmup - 1):
+        client.get(case.path)
+    status = response.status_code
+    if status == 200 and case.expected_type:
+        assert response["Content-Type"].startswith(case.expected_type), response["Content-Type"]
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(case.path)
+        body = response.content
+        times.append((time.perf_counter() - started) * 1000)
+    return Measurement(case, times, queries, len(body), status, first_ms)
+
+
+def print_table(results: list[Measurement], *, out=sys.stdout) -> None:
+    headers = (
+        "case",
+        "who",
+        "first ms",
+        "median ms",
+        "p90 ms",
+        "queries",
+        "bytes",
+        "target ms",
+        "",
+    )
+    rows = [
+        (
+            result.case.name,
+            result.case.who,
+            f"{result.first_ms:.1f}",
+            f"{result.median:.1f}",
+            f"{result.p90:.1f}",
+            str(result.queries),
+            f"{result.size:,}",
+            "" if result.case.target_ms is None else f"< {result.case.target_ms:g}",
+            result.verdict,
+        )
+        for result in results
+    ]
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    numeric = {2, 3, 4, 5, 6}
+
+    def line(values):
+        cells = [
+            value.rjust(widths[i]) if i in numeric else value.ljust(widths[i])
+            for i, value in enumerate(values)
+        ]
+        return "  ".join(cells).rstrip()
+
+    print(line(headers), file=out)
+    print("  ".join("-" * width for width in widths), file=out)
+    for row in rows:
+        print(line(row), file=out)
+
+
+def run(argv: list[str] | None = None, *, out=sys.stdout) -> list[Measurement]:
+    parser = argparse.ArgumentParser(prog="python -m scripts.bench", description=__doc__)
+    parser.add_argument("--runs", type=int, default=10, help="measured runs per case (10)")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured runs first (1)")
+    parser.add_argument("--delegates", type=int, default=2000)
+    parser.add_argument("--delegations", type=int, default=150)
+    parser.add_argument("--only", default="", help="measure only cases whose name has this")
+    parser.add_argument("--fail-on-miss", action="store_true", help="exit 1 if a target is missed")
+    options = parser.parse_args(argv)
+    if options.runs < 1 or options.warmup < 1:
+        parser.error("--runs and --warmup must be at least 1")
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baliprocess.settings.test")
+    django.setup()
+    from django.db import connection
+    from django.test.utils import (
+        setup_databases,
+        setup_test_environment,
+        teardown_databases,
+        teardown_test_environment,
+    )
+
+    setup_test_environment()
+    old_config = setup_databases(verbosity=0, interactive=False)
+    try:
+        vendor = connection.vendor
+        print(
+            f"Database: {vendor} ({connection.settings_dict['NAME']}); "
+            f"{options.delegates:,} delegates in {options.delegations} delegations; "
+            f"{options.warmup} warm-up + {options.runs} runs per case.",
+            file=out,
+        )
+        meeting = build_meeting(delegates=options.delegates, delegations=options.delegations)
+        clients = make_clients()
+        selected = [case for case in cases(meeting) if options.only in case.name]
+        results = [
+            measure(case, clients[case.who], runs=options.runs, warmup=options.warmup)
+            for case in selected
+        ]
+    finally:
+        teardown_databases(old_config, verbosity=0)
+        teardown_test_environment()
+    print_table(results, out=out)
+    if vendor != "postgresql":
+        print("The targets are for PostgreSQL; on SQLite the numbers are indicative.", file=out)
+    return results
+
+
+def main(argv: list[str] | None = None, exit: Callable[[int], None] = sys.exit) -> None:
+    fail_on_miss = "--fail-on-miss" in (argv if argv is not None else sys.argv[1:])
+    results = run(argv)
+    missed = [result for result in results if result.verdict not in ("ok", "")]
+    if missed and fail_on_miss:
+        exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Strict FilterSets of the groups, workshops and outcomes lists.
+
+Each narrows its selector's queryset (workshops.selectors.group_list,
+workshop_list, outcome_list), which already holds only what the viewer may
+see; the filters' own rules (what "hosted by" or "the group's outcomes"
+means) are the selectors' too.
+"""
+
+from meetings.filters import visible_meetings
+from meetings.models import Meeting
+from membership.filters import KindChoiceFilter, PortalFilterSet, SlugChoiceFilter, YearFilter
+from membership.models import Participant
+from workshops.models import Group, Outcome, OutcomeStatus, Theme
+from workshops.selectors import (
+    HOST_ROLES,
+    WORKSHOP_LIST_KINDS,
+    hosted_by,
+    outcomes_of_group,
+    outcomes_of_meeting,
+)
+
+
+def all_groups(request):
+    return Group.objects.order_by("name")
+
+
+def all_themes(request):
+    return Theme.objects.order_by("name")
+
+
+def workshop_hosts(request):
+    """Participants that hosted or co-hosted a workshop or other working-level
+    meeting the viewer may see."""
+    return (
+        Participant.objects.filter(
+            meeting_roles__role__in=HOST_ROLES,
+            meeting_roles__meeting__in=visible_meetings(request).of_kind(*WORKSHOP_LIST_KINDS),
+        )
+        .distinct()
+        .order_by("short_name")
+    )
+
+
+def responsible_participants(request):
+    """Participants responsible for an outcome the viewer may see."""
+    outcomes = Outcome.objects.visible_to(request.user) if request else Outcome.objects.none()
+    return (
+        Participant.objects.filter(outcomes_responsible__in=outcomes)
+        .distinct()
+        .order_by("short_name")
+    )
+
+
+class GroupFilterSet(PortalFilterSet):
+    """Groups by state (active or discontinued) and kind."""
+
+    ACTIVE = "active"
+    DISCONTINUED = "discontinued"
+
+    state = KindChoiceFilter(
+        label="Active or discontinued",
+        choices=[(ACTIVE, "Active"), (DISCONTINUED, "Discontinued")],
+        noun="state of a group",
+        empty_label="Active and discontinued",
+        method="filter_state",
+    )
+    kind = KindChoiceFilter(
+        label="Kind", choices=Group.Kind.choices, noun="kind of group", field_name="kind"
+    )
+
+    layout = ("state", "kind")
+
+    class Meta(PortalFilterSet.Meta):
+        model = Group
+        fields = ()
+
+    def filter_state(self, queryset, name, value):
+        if value == self.ACTIVE:
+            return queryset.active()
+        if value == self.DISCONTINUED:
+            return queryset.discontinued()
+        return queryset
+
+
+class WorkshopFilterSet(PortalFilterSet):
+    """Workshops by theme, host, year and group."""
+
+    theme = SlugChoiceFilter(label="Theme", queryset=all_themes, noun="theme", field_name="themes")
+    host = SlugChoiceFilter(
+        label="Hosted by",
+        queryset=workshop_hosts,
+        noun="host",
+        method="filter_host",
+        help_text="The member that hosted or co-hosted it.",
+    )
+    year = YearFilter(label="Year", field_name="start_date")
+    group = SlugChoiceFilter(
+        label="Held under", queryset=all_groups, noun="group", field_name="group"
+    )
+
+    layout = ("theme", "host", "year", "group")
+
+    class Meta(PortalFilterSet.Meta):
+        model = Meeting
+        fields = ()
+
+    def filter_host(self, queryset, name, value):
+        return hosted_by(queryset, value) if value else queryset
+
+
+class OutcomeFilterSet(PortalFilterSet):
+    """The outcome register by kind, current status, group, meeting, participant and year."""
+
+    kind = KindChoiceFilter(
+        label="Kind", choices=Outcome.Kind.choices, noun="kind of outcome", field_name="kind"
+    )
+    status = KindChoiceFilter(
+        label="Current status",
+        choices=OutcomeStatus.Status.choices,
+        noun="status",
+        field_name="current_status",
+    )
+    group = SlugChoiceFilter(
+        label="Group",
+        queryset=all_groups,
+        noun="group",
+        method="filter_group",
+        help_text="The group it came from or that is responsible for it.",
+    )
+    meeting = SlugChoiceFilter(
+        label="Meeting",
+        queryset=visible_meetings,
+        noun="meeting",
+        method="filter_meeting",
+        help_text="The meeting it came from, or one that endorsed or reported on it.",
+    )
+    participant = SlugChoiceFilter(
+        label="Responsible participant",
+        queryset=responsible_participants,
+        noun="participant",
+        field_name="responsible_participants",
+        help_text="Who is responsible for it, or pledged it.",
+    )
+    year = YearFilter(label="Year", field_name="date")
+
+    layout = ("kind", "status", "group", "meeting", "participant", "year")
+
+    class Meta(PortalFilterSet.Meta):
+        model = Outcome
+        fields = ()
+
+    def filter_group(self, queryset, name, value):
+        return outcomes_of_group(queryset, value) if value else queryset
+
+    def filter_meeting(self, queryset, name, value):
+        return outcomes_of_meeting(queryset, value) if value else queryset

@@ -1,0 +1,118 @@
+"""Portal pages of the workshops app: groups, workshops and the outcome register."""
+
+from django.http import Http404
+from django.views.generic import DetailView
+
+from membership.views import PortalListView
+from workshops.filters import GroupFilterSet, OutcomeFilterSet, WorkshopFilterSet
+from workshops.models import Group, Outcome
+from workshops.selectors import (
+    group_composition,
+    group_documents,
+    group_for_portal,
+    group_list,
+    group_meetings,
+    group_outcomes,
+    group_roles,
+    group_subgroups,
+    group_terms_of_reference,
+    outcome_for_portal,
+    outcome_links,
+    outcome_list,
+    outcome_status_timeline,
+    workshop_list,
+)
+
+
+class GroupListView(PortalListView):
+    """/groups/: every group, active and discontinued, with kind and period."""
+
+    template_name = "workshops/group_list.html"
+    filterset_class = GroupFilterSet
+    context_object_name = "groups"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return group_list()
+
+
+class GroupDetailView(DetailView):
+    """/groups/<slug>/: a group's mandate, terms of reference, people, meetings and outcomes."""
+
+    template_name = "workshops/group_detail.html"
+    context_object_name = "group"
+
+    def get_object(self, queryset=None):
+        try:
+            return group_for_portal(self.kwargs["slug"], user=self.request.user)
+        except Group.DoesNotExist:
+            raise Http404("No such group") from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        group, user = self.object, self.request.user
+        terms = list(group_terms_of_reference(group, user=user))
+        adopters = {(term.adopted_by_id, term.adopted_by_visible) for term in terms}
+        context.update(
+            terms_of_reference=terms,
+            # When one meeting adopted them all, the page says so once, below the list.
+            terms_adopted_together_by=(
+                terms[0].adopted_by
+                if len(adopters) == 1 and terms[0].adopted_by_id and terms[0].adopted_by_visible
+                else None
+            ),
+            roles=list(group_roles(group)),
+            composition=list(group_composition(group, user=user)),
+            subgroups=list(group_subgroups(group)),
+            meetings=list(group_meetings(group, user=user)),
+            outcomes=list(group_outcomes(group, user=user)),
+            documents=list(group_documents(group, user=user)),
+        )
+        return context
+
+
+class WorkshopListView(PortalListView):
+    """/workshops/: workshops and other working-level meetings, each linking to its meeting page."""
+
+    template_name = "workshops/workshop_list.html"
+    filterset_class = WorkshopFilterSet
+    context_object_name = "workshops"
+
+    def get_queryset(self):
+        return workshop_list(user=self.request.user)
+
+
+class OutcomeListView(PortalListView):
+    """/outcomes/: the outcome register."""
+
+    template_name = "workshops/outcome_list.html"
+    filterset_class = OutcomeFilterSet
+    context_object_name = "outcomes"
+
+    def get_queryset(self):
+        return outcome_list(user=self.request.user)
+
+
+class OutcomeDetailView(DetailView):
+    """/outcomes/<pk>/: an outcome, its citation, status timeline and links both ways."""
+
+    template_name = "workshops/outcome_detail.html"
+    context_object_name = "outcome"
+
+    def get_object(self, queryset=None):
+        try:
+            return outcome_for_portal(self.kwargs["pk"], user=self.request.user)
+        except Outcome.DoesNotExist:
+            raise Http404("No such outcome") from None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        outcome, user = self.object, self.request.user
+        outgoing, incoming = outcome_links(outcome, user=user)
+        context.update(
+            timeline=list(outcome_status_timeline(outcome, user=user)),
+            links_out=outgoing,
+            links_in=incoming,
+            responsible_participants=list(outcome.responsible_participants.all()),
+        )
+        return context
