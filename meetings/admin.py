@@ -6,10 +6,7 @@ MeetingAdminBase, so that a feature for all of them (participant-list downloads,
 imports) is added to that one class.
 """
 
-from contextlib import contextmanager
-
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -34,27 +31,13 @@ from meetings.models import (
     SteeringGroupMeeting,
     WorkingGroupMeeting,
 )
+from meetings.services import meetings_publish
 from membership.admin import RecordAdmin
 
 PUBLISH_PERMISSION = "meetings.publish_meeting"
 SECRETARIAT_DOCUMENTS_PERMISSION = "meetings.read_secretariat_documents"
 CONTACTS_PERMISSION = "meetings.see_delegate_contacts"
 CONTACT_FIELDS = ("email", "phone")
-
-
-@contextmanager
-def written_as_meeting(meeting):
-    """Let a per-kind proxy instance act as a plain Meeting while it is saved or deleted.
-
-    django-simple-history records Meeting's own saves and deletions; Django's signals name
-    the proxy class when a proxy instance is written, and the change would go unrecorded.
-    """
-    proxy_class = meeting.__class__
-    meeting.__class__ = Meeting
-    try:
-        yield meeting
-    finally:
-        meeting.__class__ = proxy_class
 
 
 def related_count(model, field: str):
@@ -242,16 +225,12 @@ class MeetingAdminBase(ParticipantListAdminMixin, RecordAdmin):
 
     def _set_published(self, request, queryset, *, published: bool) -> None:
         selected = list(queryset.values_list("pk", flat=True))
-        with transaction.atomic():
-            meetings = Meeting.objects.select_for_update().filter(
-                pk__in=selected, is_published=not published
+        changed = [
+            str(meeting)
+            for meeting in meetings_publish(
+                meeting_ids=selected, published=published, user=request.user
             )
-            changed = []
-            for meeting in meetings:
-                meeting.is_published = published
-                meeting._history_user = request.user
-                meeting.save(update_fields=["is_published", "updated_at"])
-                changed.append(str(meeting))
+        ]
         verb = "Published" if published else "Withdrawn from the portal"
         if changed:
             self.message_user(request, f"{verb}: {'; '.join(changed)}.", messages.SUCCESS)
@@ -262,17 +241,6 @@ class MeetingAdminBase(ParticipantListAdminMixin, RecordAdmin):
                 f"{len(selected) - len(changed)} of the selected meetings were already {state}.",
                 messages.INFO,
             )
-
-    def save_model(self, request, obj, form, change):
-        with written_as_meeting(obj):
-            super().save_model(request, obj, form, change)
-
-    def delete_model(self, request, obj):
-        with written_as_meeting(obj):
-            super().delete_model(request, obj)
-
-    def delete_queryset(self, request, queryset):
-        super().delete_queryset(request, Meeting.objects.filter(pk__in=[m.pk for m in queryset]))
 
 
 @admin.register(Meeting)

@@ -12,8 +12,7 @@ viewer may not see.
 from django.db.models import Q
 from django_countries import countries
 
-from meetings.models import Document, Meeting
-from membership.filters import (
+from baliprocess.lib.filters import (
     DayFilter,
     KindChoiceFilter,
     PortalFilterSet,
@@ -21,6 +20,7 @@ from membership.filters import (
     TextFilter,
     YearFilter,
 )
+from meetings.models import Document, Meeting
 from membership.models import Participant
 
 

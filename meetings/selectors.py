@@ -9,25 +9,18 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.apps import apps
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from meetings.models import Delegate, Delegation, Document, Meeting, MeetingRole
-from membership.models import Participant
+from membership.models import MembershipPeriod, Participant
+from membership.selectors import participant_status_history
 
 # --- Portal ---------------------------------------------------------------
 #
-# Reads for the portal's meeting and document pages and the home page. A
-# meeting page also shows outcomes, which belong to the workshops app above
-# this one: they are read through a lazy model lookup, like the foreign keys
-# that point against the arrows (docs/architecture.md), so no import crosses
-# them; their visibility is still OutcomeQuerySet.visible_to.
-
-
-def _outcome_models():
-    """The workshops app's Outcome and OutcomeStatus, looked up when called."""
-    return apps.get_model("workshops.Outcome"), apps.get_model("workshops.OutcomeStatus")
+# Reads for the portal's meeting and document pages, the home page, and what a
+# participant's page shows of meetings. A meeting's outcomes belong to the
+# workshops app above this one and are read by its selectors.
 
 
 def _roles_in_order() -> Prefetch:
@@ -155,37 +148,6 @@ def meeting_documents(meeting: Meeting, *, user) -> QuerySet[Document]:
     )
 
 
-@dataclass
-class MeetingOutcomes:
-    """What came from a meeting, and what was decided or reported at it."""
-
-    #: Outcomes whose source is the meeting, with `current_status`.
-    produced: list
-    #: Status entries citing the meeting, of outcomes from elsewhere (an endorsement
-    #: of an earlier recommendation), each with its outcome.
-    recorded: list
-
-
-def meeting_outcomes(meeting: Meeting, *, user) -> MeetingOutcomes:
-    """Outcomes `user` may see that came from the meeting or whose status history
-    cites it, in two queries."""
-    outcome_model, status_model = _outcome_models()
-    visible = outcome_model.objects.visible_to(user)
-    produced = (
-        visible.filter(source_meeting=meeting)
-        .with_current_status()
-        .select_related("source_meeting", "source_group")
-        .order_by("date", "pk")
-    )
-    recorded = (
-        status_model.objects.filter(meeting=meeting, outcome__in=visible)
-        .exclude(outcome__source_meeting=meeting)
-        .select_related("outcome")
-        .order_by("date", "pk")
-    )
-    return MeetingOutcomes(produced=list(produced), recorded=list(recorded))
-
-
 def meeting_neighbours(meeting: Meeting, *, user) -> tuple[Meeting | None, Meeting | None]:
     """The previous and the next meeting of the same kind that `user` may see."""
     same_kind = Meeting.objects.visible_to(user).of_kind(meeting.kind)
@@ -240,6 +202,46 @@ def meeting_figures(*, user) -> dict[str, int]:
     return held.aggregate(
         meetings=Count("pk", filter=~is_workshop),
         workshops=Count("pk", filter=is_workshop),
+    )
+
+
+def participant_status_history_cited(participant: Participant, *, user) -> QuerySet:
+    """The participant's status periods, oldest first, each annotated with whether
+    it holds today (`is_current`) and whether the user may see its citations
+    (`decided_at_visible`, `source_document_visible`)."""
+    meetings = Meeting.objects.visible_to(user)
+    documents = Document.objects.visible_to(user)
+    return (
+        participant_status_history(participant)
+        .annotate(
+            is_current=Exists(MembershipPeriod.objects.current().filter(pk=OuterRef("pk"))),
+            decided_at_visible=Exists(meetings.filter(pk=OuterRef("decided_at"))),
+            source_document_visible=Exists(documents.filter(pk=OuterRef("source_document"))),
+        )
+        .order_by(F("start_date").asc(nulls_first=True), "pk")
+    )
+
+
+def participant_delegations(participant: Participant, *, user) -> QuerySet:
+    """The participant's delegations to meetings the user may see, newest meeting
+    first, each with its `capacity` (member, observer, guest…) at that meeting."""
+    meetings = Meeting.objects.visible_to(user)
+    return (
+        participant.delegations.filter(meeting__in=meetings)
+        .with_capacity()
+        .select_related("meeting")
+        .order_by("-meeting__start_date", "-meeting__pk")
+    )
+
+
+def participant_meeting_roles(participant: Participant, *, user) -> QuerySet:
+    """What the participant chaired, hosted or co-organised, at meetings the user
+    may see, newest first."""
+    meetings = Meeting.objects.visible_to(user)
+    return (
+        participant.meeting_roles.filter(meeting__in=meetings)
+        .select_related("meeting")
+        .order_by("-meeting__start_date", "-meeting__pk", "role")
     )
 
 

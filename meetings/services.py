@@ -1,4 +1,4 @@
-"""Writes about meetings: importing a meeting's delegations and delegates.
+"""Writes about meetings: publishing them, and importing their delegations and delegates.
 
 `delegation_import_plan` works out what an import would do, row by row,
 against the record as it stands, without writing; `delegation_import` does it
@@ -18,6 +18,27 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from meetings.models import Delegate, Delegation, Meeting
 from membership.models import Participant
+
+
+@transaction.atomic
+def meetings_publish(*, meeting_ids: Sequence[int], published: bool, user) -> list[Meeting]:
+    """Publish (or withdraw from the portal) the given meetings; return those changed.
+
+    Side effects: each meeting whose flag changes is saved with a history entry
+    naming `user`; meetings already in the wanted state are left untouched.
+    Callers check the publish_meeting permission (the admin's action does).
+    """
+    meetings = list(
+        Meeting.objects.select_for_update()
+        .filter(pk__in=meeting_ids, is_published=not published)
+        .order_by("start_date", "pk")
+    )
+    for meeting in meetings:
+        meeting.is_published = published
+        meeting._history_user = user
+        meeting.save(update_fields=["is_published", "updated_at"])
+    return meetings
+
 
 # The delegate fields an import may set, in the order a preview lists changes.
 IMPORTED_DELEGATE_FIELDS = (

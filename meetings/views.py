@@ -7,6 +7,7 @@ from django.utils.http import content_disposition_header
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from baliprocess.lib.views import PortalListView
 from meetings.exporters import (
     PARTICIPANT_LIST_FORMATS,
     ListFormat,
@@ -23,12 +24,11 @@ from meetings.selectors import (
     meeting_for_portal,
     meeting_list,
     meeting_neighbours,
-    meeting_outcomes,
     meeting_people,
     participant_list,
     participant_list_meeting,
 )
-from membership.views import PortalListView
+from workshops.selectors import meeting_outcomes
 
 # --- Portal ---
 

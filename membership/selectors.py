@@ -6,8 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.apps import apps
-from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from membership.models import MembershipPeriod, Participant, ParticipantName
@@ -107,16 +106,9 @@ class ParticipantMatcher:
 
 
 # --- Portal -----------------------------------------------------------------
-# Reads for the members pages of the portal. A participant's page also shows
-# what it did in the apps above this one (meetings attended, groups, outcomes).
-# Those models are looked up lazily by name, like the foreign keys that point
-# against the arrows (docs/architecture.md): no import crosses them, and the
-# visibility rules are still only the querysets' own `visible_to`.
-
-
-def _model(label: str):
-    """A model of an app above membership, looked up when called, e.g. "meetings.Meeting"."""
-    return apps.get_model(label)
+# Reads for the members pages of the portal. What a participant did in the
+# apps above this one (meetings attended, groups, outcomes) is read by those
+# apps' own selectors, which the participant page's view calls.
 
 
 def participants_in_status_on(
@@ -156,73 +148,3 @@ def participant_for_portal(slug: str) -> Participant:
     return Participant.objects.prefetch_related(
         Prefetch("alternative_names", queryset=ParticipantName.objects.order_by("name"))
     ).get(slug=slug)
-
-
-def participant_status_history_cited(participant: Participant, *, user) -> QuerySet:
-    """The participant's status periods, oldest first, each annotated with whether
-    it holds today (`is_current`) and whether the user may see its citations
-    (`decided_at_visible`, `source_document_visible`)."""
-    meetings = _model("meetings.Meeting").objects.visible_to(user)
-    documents = _model("meetings.Document").objects.visible_to(user)
-    return (
-        participant_status_history(participant)
-        .annotate(
-            is_current=Exists(MembershipPeriod.objects.current().filter(pk=OuterRef("pk"))),
-            decided_at_visible=Exists(meetings.filter(pk=OuterRef("decided_at"))),
-            source_document_visible=Exists(documents.filter(pk=OuterRef("source_document"))),
-        )
-        .order_by(F("start_date").asc(nulls_first=True), "pk")
-    )
-
-
-def participant_delegations(participant: Participant, *, user) -> QuerySet:
-    """The participant's delegations to meetings the user may see, newest meeting
-    first, each with its `capacity` (member, observer, guest…) at that meeting."""
-    meetings = _model("meetings.Meeting").objects.visible_to(user)
-    return (
-        participant.delegations.filter(meeting__in=meetings)
-        .with_capacity()
-        .select_related("meeting")
-        .order_by("-meeting__start_date", "-meeting__pk")
-    )
-
-
-def participant_meeting_roles(participant: Participant, *, user) -> QuerySet:
-    """What the participant chaired, hosted or co-organised, at meetings the user
-    may see, newest first."""
-    meetings = _model("meetings.Meeting").objects.visible_to(user)
-    return (
-        participant.meeting_roles.filter(meeting__in=meetings)
-        .select_related("meeting")
-        .order_by("-meeting__start_date", "-meeting__pk", "role")
-    )
-
-
-def participant_group_roles(participant: Participant) -> QuerySet:
-    """The groups the participant coordinated, chaired or co-managed (groups are public)."""
-    return participant.group_roles.select_related("group").order_by(
-        F("start_date").asc(nulls_first=True), "group__name", "pk"
-    )
-
-
-def participant_group_memberships(participant: Participant, *, user) -> QuerySet:
-    """The groups the participant sat on, oldest first, each annotated with whether
-    the user may see the meeting that decided it (`decided_at_visible`)."""
-    meetings = _model("meetings.Meeting").objects.visible_to(user)
-    return (
-        participant.group_memberships.select_related("group", "decided_at")
-        .annotate(decided_at_visible=Exists(meetings.filter(pk=OuterRef("decided_at"))))
-        .order_by(F("start_date").asc(nulls_first=True), "group__name", "pk")
-    )
-
-
-def participant_outcomes(participant: Participant, *, user) -> QuerySet:
-    """Outcomes the participant is responsible for or pledged, that the user may
-    see, newest first, with their current status."""
-    outcomes = _model("workshops.Outcome").objects.visible_to(user)
-    return (
-        outcomes.filter(responsible_participants=participant)
-        .with_current_status()
-        .select_related("source_meeting", "source_group")
-        .order_by("-date", "pk")
-    )

@@ -6,9 +6,9 @@ see; the filters' own rules (what "hosted by" or "the group's outcomes"
 means) are the selectors' too.
 """
 
+from baliprocess.lib.filters import KindChoiceFilter, PortalFilterSet, SlugChoiceFilter, YearFilter
 from meetings.filters import visible_meetings
 from meetings.models import Meeting
-from membership.filters import KindChoiceFilter, PortalFilterSet, SlugChoiceFilter, YearFilter
 from membership.models import Participant
 from workshops.models import Group, Outcome, OutcomeStatus, Theme
 from workshops.selectors import (

@@ -8,9 +8,12 @@ the citation is annotated with whether the viewer may see it, so a page can
 name and link only what the viewer may open, in the same query.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from meetings.models import Document, Meeting, MeetingRole
+from membership.models import Participant
 from workshops.models import (
     Group,
     GroupMembership,
@@ -216,4 +219,67 @@ def recent_outcomes(*, user, limit: int = 5) -> list[Outcome]:
         .with_current_status()
         .select_related("source_meeting", "source_group")
         .order_by("-date", "-pk")[:limit]
+    )
+
+
+# --- What meeting and participant pages show of the working level ---------
+
+
+@dataclass
+class MeetingOutcomes:
+    """What came from a meeting, and what was decided or reported at it."""
+
+    #: Outcomes whose source is the meeting, with `current_status`.
+    produced: list
+    #: Status entries citing the meeting, of outcomes from elsewhere (an endorsement
+    #: of an earlier recommendation), each with its outcome.
+    recorded: list
+
+
+def meeting_outcomes(meeting: Meeting, *, user) -> MeetingOutcomes:
+    """Outcomes `user` may see that came from the meeting or whose status history
+    cites it, in two queries."""
+    visible = Outcome.objects.visible_to(user)
+    produced = (
+        visible.filter(source_meeting=meeting)
+        .with_current_status()
+        .select_related("source_meeting", "source_group")
+        .order_by("date", "pk")
+    )
+    recorded = (
+        OutcomeStatus.objects.filter(meeting=meeting, outcome__in=visible)
+        .exclude(outcome__source_meeting=meeting)
+        .select_related("outcome")
+        .order_by("date", "pk")
+    )
+    return MeetingOutcomes(produced=list(produced), recorded=list(recorded))
+
+
+def participant_group_roles(participant: Participant) -> QuerySet:
+    """The groups the participant coordinated, chaired or co-managed (groups are public)."""
+    return participant.group_roles.select_related("group").order_by(
+        F("start_date").asc(nulls_first=True), "group__name", "pk"
+    )
+
+
+def participant_group_memberships(participant: Participant, *, user) -> QuerySet:
+    """The groups the participant sat on, oldest first, each annotated with whether
+    the user may see the meeting that decided it (`decided_at_visible`)."""
+    meetings = Meeting.objects.visible_to(user)
+    return (
+        participant.group_memberships.select_related("group", "decided_at")
+        .annotate(decided_at_visible=Exists(meetings.filter(pk=OuterRef("decided_at"))))
+        .order_by(F("start_date").asc(nulls_first=True), "group__name", "pk")
+    )
+
+
+def participant_outcomes(participant: Participant, *, user) -> QuerySet:
+    """Outcomes the participant is responsible for or pledged, that the user may
+    see, newest first, with their current status."""
+    outcomes = Outcome.objects.visible_to(user)
+    return (
+        outcomes.filter(responsible_participants=participant)
+        .with_current_status()
+        .select_related("source_meeting", "source_group")
+        .order_by("-date", "pk")
     )

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.views.generic import DetailView
 
-from membership.views import PortalListView
+from baliprocess.lib.views import PortalListView
 from workshops.filters import GroupFilterSet, OutcomeFilterSet, WorkshopFilterSet
 from workshops.models import Group, Outcome
 from workshops.selectors import (
