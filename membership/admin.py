@@ -304,16 +304,7 @@ class MembershipPeriodInline(admin.TabularInline):
     form = MembershipPeriodInlineForm
     formset = MembershipPeriodFormSet
     extra = 0
-    fields = [
-        "status",
-        "start_date",
-        "start_precision",
-        "end_date",
-        "end_precision",
-        "decided_at",
-        "source_document",
-        "note",
-    ]
+    # The fields are the form's (MembershipPeriodInlineForm.Meta.fields).
     autocomplete_fields = ["decided_at", "source_document"]
 
 
