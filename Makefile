@@ -48,9 +48,11 @@ setup: $(RUN_STAMP) ## Create .venv, install, migrate, load the record, create t
 
 run: setup ## Set everything up (see setup) and serve at http://127.0.0.1:8000
 	@echo ""
-	@echo "  Portal:  http://$(HOST):$(PORT)/"
-	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
-	@echo "  Sign in with editor, manager or member; the password is printed above."
+	@echo "  Portal:   http://$(HOST):$(PORT)/"
+	@echo "  Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo "  Sign in:  http://$(HOST):$(PORT)/accounts/login/"
+	@echo "  Accounts: editor (secretariat editor), manager (secretariat manager), member (member official)"
+	@echo "  Password: $$($(MANAGE) shell -v0 -c 'from django.conf import settings; print(settings.DEMO_PASSWORD)')"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 

@@ -8,19 +8,16 @@ selector included them.
 """
 
 import functools
-import hashlib
+import html
 import io
-import logging
 import os
 import re
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import override
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
-from django.core.cache import cache
-from django.template.loader import render_to_string
 
 from baliprocess.lib.exporters import (
     TABLE_FORMATS,
@@ -46,7 +43,8 @@ PHONE_HEADER = "Phone"
 LISTED_HEADER = "Listed"
 COUNT_HEADER = "Number of delegates"
 
-PRINT_STYLESHEET = "css/participant-list-print.css"
+# The author recorded in the PDF's and the DOCX's properties.
+DOCUMENT_AUTHOR = "Bali Process Secretariat"
 # Characters XML (and so DOCX) cannot hold, and a PDF would draw as boxes.
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -131,95 +129,470 @@ def render_participant_list_xlsx(participant_list: ParticipantList) -> bytes:
 
 
 # --- PDF ------------------------------------------------------------------
+#
+# Drawn with ReportLab, from tables whose cells are plain strings wrapped
+# here, at row heights computed here. Layout that costs per cell
+# (WeasyPrint's, or a ReportLab Paragraph per cell) took 11-13 seconds for a
+# list of 2,000 delegates; this takes about half a second.
 
-# Documents that took longer than this to lay out are kept for repeat
-# downloads; small lists are quicker to lay out again than to keep.
-SLOW_RENDER_SECONDS = 0.25
+_PDF_INK = "#0b3954"
+_PDF_GREY = "#333333"
+_PDF_RULE = "#9aa5b1"
+_PDF_SHADE = "#e6ecf1"
+# Every table row, header and delegation rows included, uses this size and
+# leading, so a row's height is its number of lines times the leading plus padding.
+_PDF_FONT_SIZE = 8.5
+_PDF_LEADING = 10.5
+_PDF_CELL_PADDING = 3.0  # points above and below the text
+_PDF_CELL_SIDE_PADDING = 4.0  # points left and right of it
+_PDF_FURNITURE_SIZE = 8  # the running head and the page numbers
 
-
-def _print_stylesheet():
-    """The PDF's stylesheet, parsed once per version of the file, and its digest."""
-    path = finders.find(PRINT_STYLESHEET)
-    if path is None:  # pragma: no cover - the file ships with the code
-        raise FileNotFoundError(f"The stylesheet {PRINT_STYLESHEET} is missing.")
-    return _parsed_stylesheet(path, os.stat(path).st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=2)
-def _parsed_stylesheet(path: str, modified: int):
-    # Keyed on the file's modification time: an edited stylesheet is read
-    # again without restarting the server.
-    from weasyprint import CSS
-
-    with open(path, "rb") as handle:
-        content = handle.read()
-    return CSS(string=content.decode("utf-8")), hashlib.sha256(content).hexdigest()
-
-
-def document_cache_seconds() -> int:
-    """How long a slow document is kept for identical repeat downloads:
-    settings.PARTICIPANT_LIST_CACHE_SECONDS (default an hour; 0 turns it off)."""
-    return getattr(settings, "PARTICIPANT_LIST_CACHE_SECONDS", 3600)
+# DejaVu Sans, from Debian's fonts-dejavu-core, has the letters of every
+# language delegates' names are written in with Latin letters (Vietnamese
+# included), and Greek and Cyrillic.
+DEJAVU_SANS = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+)
 
 
-def content_cached(
-    kind: str,
-    source: str,
-    render: Callable[[], bytes],
-    *,
-    keep_if_slower_than: float = SLOW_RENDER_SECONDS,
-) -> bytes:
-    """`render()`, or the bytes it returned before for exactly the same `source`.
+@dataclass(frozen=True)
+class PdfFont:
+    """A regular and a bold face, by the names ReportLab knows them by."""
 
-    The key is a digest of the source itself (the PDF's HTML, with everything
-    the viewer may see and nothing else), so a changed list or another
-    viewer's list can never be served from it: nothing needs invalidating,
-    and no name or address is in the key. Only renders slower than
-    `keep_if_slower_than` seconds are kept.
+    regular: str
+    bold: str
+
+
+def pdf_font_candidates() -> list[tuple[str, str]]:
+    """(regular, bold) font files for the PDF, best first: DejaVu Sans where
+    the system has it; else Bitstream Vera, which ships with ReportLab (every
+    Western European letter, and Turkish and Polish ones, but not Vietnamese)."""
+    import reportlab
+
+    shipped = Path(reportlab.__file__).parent / "fonts"
+    return [DEJAVU_SANS, (str(shipped / "Vera.ttf"), str(shipped / "VeraBd.ttf"))]
+
+
+def pdf_font(candidates: Sequence[tuple[str, str]]) -> PdfFont:
+    """The first (regular, bold) pair of TrueType files that exist and load,
+    registered with ReportLab; Helvetica, which has Western European letters
+    only, when none does."""
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    for regular, bold in candidates:
+        if not (os.path.isfile(regular) and os.path.isfile(bold)):
+            continue
+        try:
+            return PdfFont(_registered_font(regular), _registered_font(bold))
+        except (OSError, TTFError):
+            continue
+    return PdfFont("Helvetica", "Helvetica-Bold")
+
+
+@functools.cache
+def _registered_font(path: str) -> str:
+    # Reading a font file takes tens of milliseconds: once per process.
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name = f"ParticipantList-{Path(path).stem}"
+    pdfmetrics.registerFont(TTFont(name, path))
+    return name
+
+
+def _pdf_text(value) -> str:
+    """A field as one line of text. A control character would be drawn as a
+    missing-glyph box, and a line break inside a field would put the row's
+    height out."""
+    return " ".join(_CONTROL_CHARACTERS.sub("", str(value)).split())
+
+
+def _pdf_markup(value) -> str:
+    # Paragraphs read ReportLab's markup: an "&" or a "<" in a title is text.
+    return html.escape(_pdf_text(value), quote=False)
+
+
+def _pdf_colour(value: str):
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(value)
+
+
+@dataclass(frozen=True)
+class _PdfColumn:
+    header: str
+    share: float  # of the table's width
+    align: str = "LEFT"
+
+
+def _pdf_columns(participant_list: ParticipantList) -> list[_PdfColumn]:
+    if not participant_list.shows_names:
+        return [_PdfColumn("Delegation", 0.75), _PdfColumn("Number of delegates", 0.25, "RIGHT")]
+    if participant_list.shows_contacts:
+        return [
+            _PdfColumn("Name", 0.24),
+            _PdfColumn("Position", 0.25),
+            _PdfColumn("Agency", 0.27),
+            _PdfColumn("Email and telephone", 0.24),
+        ]
+    return [_PdfColumn("Name", 0.30), _PdfColumn("Position", 0.35), _PdfColumn("Agency", 0.35)]
+
+
+@dataclass(frozen=True)
+class _PdfRow:
+    cells: list[str]
+    line_count: int
+    #: A delegation's name: one shaded cell across the table.
+    spans: bool = False
+
+    @property
+    def height(self) -> float:
+        return max(self.line_count, 1) * _PDF_LEADING + 2 * _PDF_CELL_PADDING
+
+
+class _PdfTables:
+    """Rows and tables in the document's columns, wrapped and measured here.
+
+    A capacity's table is drawn as a header row, set again at the top of
+    every page the table continues on (ReportLab's SetPageTopFlowables), and
+    a small table per delegation under it in the same columns, kept on one
+    page (NOSPLIT) when it fits on one. One LongTable with NOSPLIT ranges
+    would look the same, but ReportLab maps every cell of what remains of it
+    again for each page it lays out: over two seconds for 2,000 delegates.
     """
-    seconds = document_cache_seconds()
-    if not seconds:
-        return render()
-    key = f"participant-list:{kind}:{hashlib.sha256(source.encode()).hexdigest()}"
-    content = cache.get(key)
-    if content is not None:
-        return content
-    started = time.perf_counter()
-    content = render()
-    if time.perf_counter() - started >= keep_if_slower_than:
-        cache.set(key, content, seconds)
-    return content
+
+    def __init__(self, *, font: PdfFont, columns: list[_PdfColumn], width: float, page: float):
+        from reportlab.lib.utils import simpleSplit
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        self._split = simpleSplit
+        self._string_width = stringWidth
+        self._wrapped: dict[tuple[str, float, str], list[str]] = {}
+        self.font = font
+        self.columns = columns
+        self.widths = [width * column.share for column in columns]
+        self._text_widths = [column - 2 * _PDF_CELL_SIDE_PADDING for column in self.widths]
+        self._span_width = width - 2 * _PDF_CELL_SIDE_PADDING
+        self.header_row = self.row([column.header for column in columns], font=font.bold)
+        #: The most a delegation may take to be kept on one page, under the
+        #: header, with a point to spare for rounding.
+        self.page_room = page - self.header_row.height - 1
+
+    def lines(self, value, width: float, font_name: str) -> list[str]:
+        """`value` wrapped to `width` points; a word wider than that (a long
+        email address) broken between characters rather than overflow."""
+        text = _pdf_text(value)
+        key = (text, width, font_name)
+        # Positions and agencies repeat down a list: each is wrapped once.
+        if key not in self._wrapped:
+            self._wrapped[key] = self._wrap(text, width, font_name)
+        return self._wrapped[key]
+
+    def _wrap(self, text: str, width: float, font_name: str) -> list[str]:
+        lines = []
+        for line in self._split(text, font_name, _PDF_FONT_SIZE, width):
+            if self._string_width(line, font_name, _PDF_FONT_SIZE) <= width:
+                lines.append(line)
+                continue
+            # Only a single word is ever wider than the column.
+            piece = ""
+            for character in line:
+                if (
+                    piece
+                    and self._string_width(piece + character, font_name, _PDF_FONT_SIZE) > width
+                ):
+                    lines.append(piece)
+                    piece = character
+                else:
+                    piece += character
+            lines.append(piece)
+        return lines
+
+    def row(self, values: Sequence, *, font: str = "") -> _PdfRow:
+        """A row of one cell per column; a cell given as a tuple has a line
+        (or more, wrapped) per item."""
+        font_name = font or self.font.regular
+        cells = []
+        for value, width in zip(values, self._text_widths, strict=True):
+            parts = value if isinstance(value, tuple) else (value,)
+            cells.append([line for part in parts for line in self.lines(part, width, font_name)])
+        return _PdfRow(["\n".join(cell) for cell in cells], max(len(cell) for cell in cells))
+
+    def name_row(self, value) -> _PdfRow:
+        """A bold, shaded row whose one cell spans the table: a delegation's name."""
+        lines = self.lines(value, self._span_width, self.font.bold)
+        return _PdfRow(["\n".join(lines), *[""] * (len(self.columns) - 1)], len(lines), True)
+
+    def table(self, rows: list[_PdfRow], *, keep: tuple[int, int] | None = None):
+        """A table of `rows` in the columns; rows keep[0] to keep[1] are
+        never split apart."""
+        from reportlab.platypus import Table, TableStyle
+
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.font.regular, _PDF_FONT_SIZE, _PDF_LEADING),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), _PDF_CELL_SIDE_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _PDF_CELL_SIDE_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), _PDF_CELL_PADDING),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), _PDF_CELL_PADDING),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, _pdf_colour(_PDF_RULE)),
+        ]
+        style += [
+            ("ALIGN", (index, 0), (index, -1), column.align)
+            for index, column in enumerate(self.columns)
+            if column.align != "LEFT"
+        ]
+        for index, row in enumerate(rows):
+            if row.spans:
+                style += [
+                    ("SPAN", (0, index), (-1, index)),
+                    ("FONT", (0, index), (-1, index), self.font.bold, _PDF_FONT_SIZE, _PDF_LEADING),
+                    ("BACKGROUND", (0, index), (-1, index), _pdf_colour(_PDF_SHADE)),
+                ]
+        if keep is not None and 0 <= keep[0] < keep[1]:
+            style.append(("NOSPLIT", (0, keep[0]), (-1, keep[1])))
+        table = Table(
+            [row.cells for row in rows],
+            colWidths=self.widths,
+            rowHeights=[row.height for row in rows],
+            hAlign="LEFT",
+        )
+        table.setStyle(TableStyle(style))
+        return table
+
+    def header(self):
+        """The header row, bold and ruled off in black."""
+        from reportlab.platypus import TableStyle
+
+        table = self.table([self.header_row])
+        bold = [("FONT", (0, 0), (-1, 0), self.font.bold, _PDF_FONT_SIZE, _PDF_LEADING)]
+        # Drawn over the grey rule every row has.
+        rule = [("LINEBELOW", (0, 0), (-1, 0), 1, _pdf_colour("#000000"))]
+        table.setStyle(TableStyle(bold + rule))
+        return table
 
 
-def participant_list_pdf_html(participant_list: ParticipantList) -> str:
-    """The HTML the PDF is laid out from."""
-    return render_to_string(
-        "meetings/participant_list_pdf.html",
-        {"participant_list": participant_list, "site_long_name": settings.SITE_LONG_NAME},
+def _pdf_group(participant_list: ParticipantList, group, tables: _PdfTables, heading) -> list:
+    """One capacity: its heading, its header row, and its delegations. With
+    names, a shaded row per delegation and a row per delegate; without, a
+    row per delegation with its count."""
+    from reportlab.platypus import CondPageBreak, SetPageTopFlowables
+
+    heading_height = heading.style.spaceBefore + heading.style.leading + heading.style.spaceAfter
+    # Not the header table placed under the heading: ReportLab marks a table
+    # it had to move to the next page, and a marked one cannot move again.
+    page_header = tables.header()
+    body = []
+    if not participant_list.shows_names:
+        rows = []
+        for entry in group.delegations:
+            count = entry.delegate_count
+            rows.append(
+                tables.row(
+                    [entry.participant.short_name, "not recorded" if count is None else count]
+                )
+            )
+        first_rows = rows[:1]
+        body.append(tables.table(rows))
+    else:
+        first_rows = []
+        role_labels = dict(Delegate.Role.choices)
+        for entry in group.delegations:
+            rows = [tables.name_row(_delegation_heading(entry))]
+            for delegate in entry.delegates:
+                name = delegate.display_name
+                if delegate.role != Delegate.Role.DELEGATE:
+                    name = f"{name} ({role_labels.get(delegate.role, delegate.role)})"
+                values = [name, delegate.position, delegate.agency]
+                if participant_list.shows_contacts:
+                    values.append(tuple(part for part in (delegate.email, delegate.phone) if part))
+                rows.append(tables.row(values))
+            # The first delegation shares its page with the capacity's heading.
+            room = tables.page_room - (0 if first_rows else heading_height)
+            if sum(row.height for row in rows) <= room:
+                body.append(tables.table(rows, keep=(0, len(rows) - 1)))
+                first_rows = first_rows or rows
+                continue
+            # Longer than a page: it splits, but its name never ends a page
+            # alone, nor its last delegate start one alone, and the pages it
+            # continues on say whose delegates they list.
+            continued = tables.name_row(f"{entry.participant.short_name} (continued)")
+            rest = rows[2:]
+            body += [
+                tables.table(rows[:2], keep=(0, 1)),
+                SetPageTopFlowables([page_header, tables.table([continued])]),
+                tables.table(rest, keep=(len(rest) - 2, len(rest) - 1)),
+                SetPageTopFlowables([page_header]),
+            ]
+            first_rows = first_rows or rows[:2]
+    first_height = tables.header_row.height + sum(row.height for row in first_rows)
+    return [
+        # A new page rather than a heading without its table's first rows under it.
+        CondPageBreak(heading_height + first_height),
+        heading,
+        tables.header(),
+        SetPageTopFlowables([page_header]),
+        *body,
+        SetPageTopFlowables([]),
+    ]
+
+
+def _pdf_styles(font: PdfFont) -> dict:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+
+    body = ParagraphStyle(
+        "body", fontName=font.regular, fontSize=9.5, leading=12.5, spaceAfter=2.5 * mm
     )
+    ink = _pdf_colour(_PDF_INK)
+    return {
+        "body": body,
+        "forum": ParagraphStyle(
+            "forum", body, fontSize=8.5, leading=11, textColor=_pdf_colour(_PDF_GREY)
+        ),
+        "title": ParagraphStyle(
+            "title", body, fontName=font.bold, fontSize=18, leading=22, textColor=ink
+        ),
+        "meeting": ParagraphStyle(
+            "meeting", body, fontName=font.bold, fontSize=13, leading=16, spaceAfter=1 * mm
+        ),
+        "summary": ParagraphStyle("summary", body, fontName=font.bold),
+        "heading": ParagraphStyle(
+            "heading",
+            body,
+            fontName=font.bold,
+            fontSize=13,
+            leading=16,
+            textColor=ink,
+            spaceBefore=6 * mm,
+            spaceAfter=2 * mm,
+        ),
+    }
+
+
+@functools.cache
+def _numbered_canvas_class():
+    """A ReportLab canvas that numbers its pages "Page 2 of 5": the total is
+    known only at the end, so pages are kept until save() and finished then
+    (the two-pass canvas of ReportLab's own examples)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, running_head: str, font: str, margin: float, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._running_head = running_head
+            self._furniture_font = font
+            self._margin = margin
+            self._kept_pages: list[dict] = []
+
+        @override
+        def showPage(self):
+            self._kept_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        @override
+        def save(self):
+            total = len(self._kept_pages)
+            for number, state in enumerate(self._kept_pages, start=1):
+                self.__dict__.update(state)
+                self._draw_furniture(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_furniture(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            font, size = self._furniture_font, _PDF_FURNITURE_SIZE
+            self.saveState()
+            self.setFont(font, size)
+            self.setFillColor(_pdf_colour(_PDF_GREY))
+            self.drawCentredString(width / 2, self._margin / 2, f"Page {number} of {total}")
+            if number > 1:
+                # The meeting's title at the head of every page after the first,
+                # shortened to the line if it has to be.
+                head, room = self._running_head, width - 2 * self._margin
+                if stringWidth(head, font, size) > room:
+                    while head and stringWidth(f"{head}…", font, size) > room:
+                        head = head[:-1]
+                    head = f"{head.rstrip()}…"
+                self.drawRightString(width - self._margin, height - self._margin / 2, head)
+            self.restoreState()
+
+    return NumberedCanvas
 
 
 def render_participant_list_pdf(participant_list: ParticipantList) -> bytes:
-    """An A4 document: title, meeting, dates and place, the summary and the
-    attendance paragraphs, then a table per capacity whose header repeats on
-    every page, each delegation kept on one page where it fits, and
-    "Page 2 of 5" at the foot of every page."""
-    # WeasyPrint reports each step of its work at INFO, from its import on: a
-    # line per step per PDF would bury the application's own log.
-    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
-    # WeasyPrint is heavy to import; only this download needs it.
-    import weasyprint
+    """An A4 document: the forum, "List of participants", the meeting's title,
+    dates (at their precision) and place; the summary and the attendance
+    paragraphs; then a heading and a table per capacity whose header row
+    repeats on every page, each delegation kept on one page where it fits;
+    "Page 2 of 5" at the foot of every page. Landscape when it has contact
+    details, for the room."""
+    # ReportLab is imported here: only this download needs it.
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import BaseDocTemplate, Frame, HRFlowable, PageTemplate, Paragraph
 
-    # A stray control character would be drawn as a missing-glyph box.
-    html = _CONTROL_CHARACTERS.sub("", participant_list_pdf_html(participant_list))
-    stylesheet, stylesheet_digest = _print_stylesheet()
+    meeting = participant_list.meeting
+    font = pdf_font(pdf_font_candidates())
+    styles = _pdf_styles(font)
+    page_width, page_height = landscape(A4) if participant_list.shows_contacts else A4
+    margin, top, bottom = 15 * mm, 18 * mm, 20 * mm
+    width, height = page_width - 2 * margin, page_height - top - bottom
 
-    def render() -> bytes:
-        document = weasyprint.HTML(string=html, base_url=None)
-        return document.write_pdf(stylesheets=[stylesheet])
+    story = [
+        Paragraph(_pdf_markup(settings.SITE_LONG_NAME), styles["forum"]),
+        Paragraph("List of participants", styles["title"]),
+        Paragraph(_pdf_markup(meeting.title), styles["meeting"]),
+    ]
+    where_when = ", ".join(part for part in (meeting.dates_label, meeting.place_label) if part)
+    if where_when:
+        story.append(Paragraph(_pdf_markup(where_when), styles["body"]))
+    story += [
+        HRFlowable(width="100%", thickness=1.5, color=_pdf_colour(_PDF_INK), spaceAfter=5 * mm),
+        Paragraph(_pdf_markup(participant_list.summary_sentence), styles["summary"]),
+        *(Paragraph(_pdf_markup(text), styles["body"]) for text in participant_list.attendance),
+    ]
+    tables = _PdfTables(font=font, columns=_pdf_columns(participant_list), width=width, page=height)
+    for group in participant_list.groups:
+        heading = Paragraph(_pdf_markup(group.heading), styles["heading"])
+        story += _pdf_group(participant_list, group, tables, heading)
 
-    source = f"{weasyprint.__version__}\n{stylesheet_digest}\n{html}"
-    return content_cached("pdf", source, render)
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(
+        buffer,
+        pagesize=(page_width, page_height),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=participant_list.title,
+        author=DOCUMENT_AUTHOR,
+        subject=meeting.title,
+        creator=settings.SITE_LONG_NAME,
+        lang="en-GB",
+        displayDocTitle=True,
+    )
+    frame = Frame(
+        margin,
+        bottom,
+        width,
+        height,
+        id="text",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    document.build(
+        story,
+        canvasmaker=functools.partial(
+            _numbered_canvas_class(), running_head=meeting.title, font=font.regular, margin=margin
+        ),
+    )
+    return buffer.getvalue()
 
 
 # --- DOCX -----------------------------------------------------------------
@@ -242,7 +615,7 @@ def render_participant_list_docx(participant_list: ParticipantList) -> bytes:
     document = Document()
     properties = document.core_properties
     properties.title = participant_list.title
-    properties.author = "Bali Process Secretariat"
+    properties.author = DOCUMENT_AUTHOR
     properties.subject = meeting.title
 
     section = document.sections[0]

@@ -82,4 +82,3 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
-

@@ -4,22 +4,24 @@ DOCX (python-docx) and PDF (pypdf)."""
 import csv
 import datetime
 import io
+import os
 import re
 
 import docx
 import openpyxl
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.cache import cache
-from django.test import override_settings
 from pypdf import PdfReader
 
 from baliprocess.lib.dates import DatePrecision
 from meetings.exporters import (
+    DEJAVU_SANS,
     PARTICIPANT_LIST_FORMATS,
     ParticipantListExporter,
-    content_cached,
+    PdfFont,
     participant_list_filename,
+    pdf_font,
+    pdf_font_candidates,
     render_participant_list_csv,
     render_participant_list_docx,
     render_participant_list_pdf,
@@ -255,23 +257,55 @@ def _pdf_pages(content: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
 
 
+def _flat(text: str) -> str:
+    """Every run of whitespace as one space: a wrapped line reads as one."""
+    return " ".join(text.split())
+
+
+def _member_pdf_pages(meeting, user) -> list[str]:
+    return _pdf_pages(render_participant_list_pdf(participant_list(meeting=meeting, user=user)))
+
+
 def test_pdf_has_title_meeting_dates_place_summary_and_page_numbers(meeting, member_user):
     content = render_participant_list_pdf(participant_list(meeting=meeting, user=member_user))
 
     assert content.startswith(b"%PDF")
     pages = _pdf_pages(content)
-    text = " ".join(" ".join(pages).split())
-    assert "List of participants" in text
-    assert "Senior Officials Meeting, Brisbane 2004" in text
-    assert "7–8 June 2004, Brisbane, Australia" in text
-    assert (
+    text = _flat(" ".join(pages))
+    assert len(pages) == 1
+    assert text.startswith(
+        "Bali Process on People Smuggling, Trafficking in Persons and Related Transnational "
+        "Crime List of participants Senior Officials Meeting, Brisbane 2004 "
+        "7–8 June 2004, Brisbane, Australia "
         "The meeting was attended by eight delegates representing two countries and one "
-        "international organisation." in text
+        "international organisation. "
+        "The meeting was attended by Australia, as well as representatives of the "
+        "International Organization for Migration (IOM). "
+        "Canada also participated as an observer. "
+        "Members Name Position Agency Australia (3 delegates) Ms Jane Citizen (Head of "
+        "delegation) First Assistant Secretary Department of Foreign Affairs and Trade"
     )
-    assert "Jane Citizen (Head of delegation)" in text
-    assert f"Page 1 of {len(pages)}" in text
+    assert "IOM (4 delegates)" in text
+    assert "Observers Name Position Agency Canada (1 delegate) Dr Marie Tremblay" in text
+    assert text.endswith("Page 1 of 1")
     assert "Quiet Person" not in text
     assert "@example.org" not in text
+    assert "+61" not in text
+
+
+def test_pdf_properties_name_the_list_and_the_secretariat(meeting):
+    reader = PdfReader(
+        io.BytesIO(render_participant_list_pdf(participant_list(meeting=meeting, user=ANONYMOUS)))
+    )
+
+    metadata = reader.metadata
+    assert (metadata.title, metadata.author, metadata.subject) == (
+        "List of participants: Senior Officials Meeting, Brisbane 2004",
+        "Bali Process Secretariat",
+        "Senior Officials Meeting, Brisbane 2004",
+    )
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 portrait
 
 
 def test_pdf_shows_dates_only_at_their_precision(member_user):
@@ -283,9 +317,7 @@ def test_pdf_shows_dates_only_at_their_precision(member_user):
         country="MY",
     )
 
-    text = " ".join(
-        _pdf_pages(render_participant_list_pdf(participant_list(meeting=meeting, user=member_user)))
-    )
+    text = _flat(" ".join(_member_pdf_pages(meeting, member_user)))
 
     assert "November 2003, Kuala Lumpur, Malaysia" in text
     assert "1 November 2003" not in text
@@ -293,22 +325,106 @@ def test_pdf_shows_dates_only_at_their_precision(member_user):
 
 
 def test_public_pdf_lists_delegations_and_counts_only(meeting):
-    text = " ".join(
-        _pdf_pages(render_participant_list_pdf(participant_list(meeting=meeting, user=ANONYMOUS)))
+    nauru = ParticipantFactory(short_name="Nauru", country="NR")
+    DelegationFactory(meeting=meeting, participant=nauru)
+
+    text = _flat(
+        " ".join(
+            _pdf_pages(
+                render_participant_list_pdf(participant_list(meeting=meeting, user=ANONYMOUS))
+            )
+        )
     )
 
-    assert "Number of delegates" in text
+    assert "Members Delegation Number of delegates Australia 3 IOM 4" in text
+    assert "Observers Delegation Number of delegates Canada 1" in text
+    assert "Guests Delegation Number of delegates Nauru not recorded" in text
     assert "Jane Citizen" not in text
-    assert re.search(r"IOM\s+4", text)
+    assert "Position" not in text
 
 
-def test_secretariat_pdf_has_contact_details(meeting, editor_user):
+def test_secretariat_pdf_is_landscape_with_contact_details(meeting, editor_user):
     list_ = participant_list(meeting=meeting, user=editor_user, with_contacts=True)
 
-    text = " ".join(_pdf_pages(render_participant_list_pdf(list_)))
+    content = render_participant_list_pdf(list_)
 
-    assert "jane.citizen@example.org" in text
+    text = _flat(" ".join(_pdf_pages(content)))
+    assert "Name Position Agency Email and telephone" in text
+    assert "jane.citizen@example.org +61 2 6261 1111" in text
     assert "Quiet Person" in text
+    box = PdfReader(io.BytesIO(content)).pages[0].mediabox
+    assert box.width > box.height
+
+
+def test_pdf_prints_markup_characters_in_a_title_as_text(member_user):
+    meeting = MeetingFactory(custom_title="Workshop on Identity & Document Fraud <draft>")
+
+    text = _flat(" ".join(_member_pdf_pages(meeting, member_user)))
+
+    assert "Workshop on Identity & Document Fraud <draft>" in text
+
+
+def test_pdf_draws_accented_names(member_user):
+    meeting = MeetingFactory()
+    participant = ParticipantFactory(short_name="Türkiye", country="TR")
+    MembershipPeriodFactory(participant=participant)
+    delegation = DelegationFactory(meeting=meeting, participant=participant)
+    names = ["José Müller", "Şahin Ertuğrul", "Łukasz Nowak", "Zoë Ångström"]
+    for name in names:
+        DelegateFactory(delegation=delegation, name=name, honorific="")
+
+    text = " ".join(_member_pdf_pages(meeting, member_user))
+
+    assert [name for name in names if name in text] == names
+    assert "Türkiye (4 delegates)" in text
+
+
+@pytest.mark.skipif(
+    not all(os.path.isfile(path) for path in DEJAVU_SANS),
+    reason="Debian's fonts-dejavu-core is not installed: the PDF falls back to Bitstream Vera",
+)
+def test_pdf_draws_vietnamese_names_with_dejavu_sans(member_user):
+    meeting = MeetingFactory()
+    participant = ParticipantFactory(short_name="Vietnam", country="VN")
+    MembershipPeriodFactory(participant=participant)
+    delegation = DelegationFactory(meeting=meeting, participant=participant)
+    names = ["Nguyễn Thị Ánh", "Đặng Văn Lâm", "Trần Quốc Vượng"]
+    for name in names:
+        DelegateFactory(delegation=delegation, name=name, honorific="")
+
+    text = " ".join(_member_pdf_pages(meeting, member_user))
+
+    assert [name for name in names if name in text] == names
+
+
+def test_pdf_font_falls_back_to_the_font_shipped_with_reportlab():
+    shipped = pdf_font_candidates()[-1]
+
+    font = pdf_font([("/nonexistent/DejaVuSans.ttf", "/nonexistent/DejaVuSans-Bold.ttf"), shipped])
+
+    assert font == PdfFont("ParticipantList-Vera", "ParticipantList-VeraBd")
+
+
+def test_pdf_font_is_helvetica_when_no_font_file_loads(tmp_path):
+    broken = tmp_path / "broken.ttf"
+    broken.write_bytes(b"not a font")
+
+    font = pdf_font([(str(broken), str(broken)), ("/nonexistent/a.ttf", "/nonexistent/b.ttf")])
+
+    assert font == PdfFont("Helvetica", "Helvetica-Bold")
+
+
+def test_pdf_breaks_a_word_too_long_for_its_column(meeting, editor_user):
+    email = "director.general.immigration.intelligence@imigrasi.go.example.id"
+    delegate = Delegate.objects.get(name="Jane Citizen")
+    delegate.email = email
+    delegate.save()
+    list_ = participant_list(meeting=meeting, user=editor_user, with_contacts=True)
+
+    lines = "\n".join(_pdf_pages(render_participant_list_pdf(list_))).splitlines()
+
+    assert [line for line in lines if email in line] == []
+    assert email in "".join(lines)
 
 
 @pytest.fixture
@@ -328,69 +444,57 @@ def long_meeting():
     return meeting
 
 
-def test_long_pdf_repeats_the_table_header_and_keeps_delegations_together(
-    long_meeting, member_user
-):
-    content = render_participant_list_pdf(participant_list(meeting=long_meeting, user=member_user))
+def test_long_pdf_repeats_the_table_header_and_numbers_every_page(long_meeting, member_user):
+    pages = _member_pdf_pages(long_meeting, member_user)
 
-    pages = _pdf_pages(content)
     assert len(pages) >= 3
     for number, page in enumerate(pages, start=1):
         assert re.search(r"Name\s+Position\s+Agency", page), f"no table header on page {number}"
-        assert f"Page {number} of {len(pages)}" in page
-    for country in range(40):
-        holding = {
+        # The page number, and after the first page the meeting's title at the head.
+        furniture = f"Page {number} of {len(pages)}" + ("" if number == 1 else " A long meeting")
+        assert _flat(page).endswith(furniture)
+
+
+def test_long_pdf_keeps_each_delegation_that_fits_on_one_page(long_meeting, member_user):
+    pages = _member_pdf_pages(long_meeting, member_user)
+
+    pages_of = {
+        country: {
             index
             for index, page in enumerate(pages)
             for person in range(9)
             if f"Person {country:02d}-{person}" in page
         }
-        assert len(holding) == 1, f"Country {country:02d} is split over pages {holding}"
+        for country in range(40)
+    }
+    assert {country: len(held) for country, held in pages_of.items()} == dict.fromkeys(range(40), 1)
 
 
-@override_settings(PARTICIPANT_LIST_CACHE_SECONDS=3600)
-def test_identical_documents_are_served_from_the_cache_only_for_the_same_source():
-    cache.clear()
-    calls = []
+def test_delegation_longer_than_a_page_splits_and_says_so_where_it_continues(member_user):
+    meeting = MeetingFactory(custom_title="A meeting with a large host delegation")
+    for name, size in (("Indonesia", 120), ("Japan", 40)):
+        participant = ParticipantFactory(short_name=name)
+        MembershipPeriodFactory(participant=participant)
+        delegation = DelegationFactory(meeting=meeting, participant=participant)
+        for person in range(size):
+            DelegateFactory(
+                delegation=delegation,
+                name=f"{name} Delegate {person:03d}",
+                role=Delegate.Role.HEAD if person == 0 else Delegate.Role.DELEGATE,
+            )
 
-    def render():
-        calls.append(1)
-        return f"document {len(calls)}".encode()
+    pages = _member_pdf_pages(meeting, member_user)
 
-    first = content_cached("test", "the same html", render, keep_if_slower_than=0)
-    again = content_cached("test", "the same html", render, keep_if_slower_than=0)
-    other = content_cached("test", "another list", render, keep_if_slower_than=0)
-
-    assert (first, again, other) == (b"document 1", b"document 1", b"document 2")
-
-
-@override_settings(PARTICIPANT_LIST_CACHE_SECONDS=0)
-def test_cache_can_be_turned_off():
-    cache.clear()
-    calls = []
-
-    def render():
-        calls.append(1)
-        return b"x"
-
-    content_cached("test", "html", render, keep_if_slower_than=0)
-    content_cached("test", "html", render, keep_if_slower_than=0)
-
-    assert len(calls) == 2
-
-
-def test_quick_documents_are_not_kept():
-    cache.clear()
-    calls = []
-
-    def render():
-        calls.append(1)
-        return b"x"
-
-    content_cached("test", "quick", render)
-    content_cached("test", "quick", render)
-
-    assert len(calls) == 2
+    text = " ".join(pages)
+    assert [text.count(f"Indonesia Delegate {person:03d}") for person in range(120)] == [1] * 120
+    indonesia = [index for index, page in enumerate(pages) if "Indonesia Delegate" in page]
+    japan = [index for index, page in enumerate(pages) if "Japan Delegate" in page]
+    assert len(indonesia) >= 3
+    assert japan == [indonesia[-1] + 1]  # Japan fits on a page: the next one
+    assert "Indonesia (120 delegates)" in pages[indonesia[0]]
+    continued = [index for index, page in enumerate(pages) if "Indonesia (continued)" in page]
+    assert continued == indonesia[1:]
+    assert re.search(r"Name\s+Position\s+Agency\s+Japan \(40 delegates\)", pages[japan[0]])
 
 
 # --- DOCX ---------------------------------------------------------------------
@@ -527,3 +631,20 @@ def test_every_format_has_a_filename_and_a_content_type(meeting):
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
     }
+
+
+@pytest.mark.parametrize("size", [40, 42, 44])
+def test_capacity_heading_stays_with_a_first_delegation_near_a_page_long(member_user, size):
+    meeting = MeetingFactory()
+    participant = ParticipantFactory(short_name="Australia")
+    MembershipPeriodFactory(participant=participant)
+    delegation = DelegationFactory(meeting=meeting, participant=participant)
+    for person in range(size):
+        DelegateFactory(delegation=delegation, name=f"Delegate {person:03d}")
+
+    pages = _member_pdf_pages(meeting, member_user)
+
+    heading = [index for index, page in enumerate(pages) if "Members Name" in _flat(page)]
+    first = [index for index, page in enumerate(pages) if "Delegate 000" in page]
+    assert heading == first
+    assert " ".join(pages).count("Delegate ") == size
