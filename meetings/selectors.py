@@ -285,12 +285,35 @@ _ARTICLE_NAMES = frozenset(
 )
 
 
+@dataclass(frozen=True, slots=True)
+class ListedDelegate:
+    """One delegate as a list shows them: a plain row, not a model instance.
+
+    A 2,000-name list is read with values_list: building model instances
+    for it cost more than the query and the rendering together.
+    """
+
+    honorific: str
+    name: str
+    position: str
+    agency: str
+    role: str
+    role_label: str
+    may_be_listed: bool
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}".strip()
+
+
 @dataclass
 class ListedDelegation:
     """One delegation on the list, with the delegates the viewer may see."""
 
     delegation: Delegation
-    delegates: list[Delegate]
+    delegates: list[ListedDelegate]
     #: Every named delegate, listed or not: counts are public, names are not.
     named_count: int
 
@@ -407,8 +430,6 @@ def participant_list(*, meeting: Meeting, user, with_contacts: bool = False) -> 
     shows_contacts = (
         with_contacts and shows_names and user.has_perm("meetings.see_delegate_contacts")
     )
-    if not shows_contacts:
-        listable = listable.defer("email", "phone")
     named = (
         Delegate.objects.filter(delegation=OuterRef("pk"))
         .order_by()
@@ -422,25 +443,20 @@ def participant_list(*, meeting: Meeting, user, with_contacts: bool = False) -> 
         .annotate(named_count=Coalesce(Subquery(named), Value(0)))
         .select_related("participant")
         .in_list_order()
-        .prefetch_related(
-            Prefetch("delegates", queryset=listable.in_list_order(), to_attr="listed_delegates")
-        )
     )
+    delegates_by_delegation = _listed_delegates(meeting, listable, with_contacts=shows_contacts)
     groups: dict[str, CapacityGroup] = {}
-    role_labels = dict(Delegate.Role.choices)
     for delegation in delegations:
         # The delegation's own meeting is this one: no query to fetch it again.
         delegation.meeting = meeting
-        for delegate in delegation.listed_delegates:
-            # Looked up once here: get_role_display() per delegate is what made
-            # a 2,000-name page slow to render.
-            delegate.role_label = role_labels.get(delegate.role, delegate.role)
         group = groups.get(delegation.capacity)
         if group is None:
             heading = PARTICIPANT_LIST_HEADINGS.get(delegation.capacity, "Others")
             group = groups[delegation.capacity] = CapacityGroup(delegation.capacity, heading, [])
         group.delegations.append(
-            ListedDelegation(delegation, delegation.listed_delegates, delegation.named_count)
+            ListedDelegation(
+                delegation, delegates_by_delegation.get(delegation.pk, []), delegation.named_count
+            )
         )
     ordered_groups = list(groups.values())
     total = participant_list_delegate_total(meeting, ordered_groups)
@@ -453,6 +469,30 @@ def participant_list(*, meeting: Meeting, user, with_contacts: bool = False) -> 
         summary=participant_list_summary(meeting, ordered_groups, total),
         attendance=attendance_paragraphs(meeting, ordered_groups),
     )
+
+
+_LISTED_FIELDS = ("honorific", "name", "position", "agency", "role", "may_be_listed")
+
+
+def _listed_delegates(
+    meeting: Meeting, listable: QuerySet[Delegate], *, with_contacts: bool
+) -> dict[int, list[ListedDelegate]]:
+    """The delegates of `meeting` in `listable`, in list order, by delegation id,
+    in one query (none when the viewer may see no names). Contact details are
+    read only when they are to be shown."""
+    fields = _LISTED_FIELDS + (("email", "phone") if with_contacts else ())
+    rows = (
+        listable.filter(delegation__meeting=meeting)
+        .in_list_order()
+        .values_list("delegation_id", *fields)
+    )
+    role_labels = dict(Delegate.Role.choices)
+    by_delegation: dict[int, list[ListedDelegate]] = {}
+    for delegation_id, *values in rows:
+        row = dict(zip(fields, values, strict=True))
+        row["role_label"] = role_labels.get(row["role"], row["role"])
+        by_delegation.setdefault(delegation_id, []).append(ListedDelegate(**row))
+    return by_delegation
 
 
 def participant_list_delegate_total(meeting: Meeting, groups: list[CapacityGroup]) -> int | None:

@@ -3,7 +3,8 @@
 Run as `python -m scripts.bench` with DJANGO_SETTINGS_MODULE=baliprocess.settings.test
 (the Makefile does). It creates its own test database the way the test runner
 does (`test_<name>` from DATABASE_URL on PostgreSQL, in memory on SQLite),
-builds a meeting of 2,000 delegates in 150 delegations, requests every case
+loads the Bali Process record and builds beside it a meeting of 2,000
+delegates in 150 delegations, requests every case
 through Django's test Client (a warm-up, then the measured runs) and prints,
 for each case, the median and 90th-percentile time, the number of queries,
 the size of the response and its target. The database is dropped at the end.
@@ -66,6 +67,8 @@ class Measurement:
 # Targets on PostgreSQL (milliseconds, median of the measured runs). Every
 # download is laid out afresh: nothing is cached between requests.
 TARGETS_MS = {"html": 150, "csv": 100, "xlsx": 500, "docx": 1000, "pdf": 2000}
+# Portal pages, search, feeds and calendars: what a visitor waits for.
+PAGE_TARGET_MS = 150
 CONTENT_TYPES = {
     "html": "text/html",
     "csv": "text/csv",
@@ -75,11 +78,48 @@ CONTENT_TYPES = {
 }
 
 
+def page_cases(meeting) -> list[Case]:
+    """The portal's pages on the loaded record plus the large meeting, as the
+    public and as a member official (who sees more, with more queries)."""
+    from meetings.models import Document
+    from workshops.models import Outcome
+
+    outcome = Outcome.objects.order_by("pk").first()
+    document = Document.objects.public().order_by("pk").first()
+    pages = [
+        ("home", "/"),
+        ("meeting list", "/meetings/"),
+        ("meeting list, filtered", "/meetings/?year=2004&kind=workshop"),
+        ("meeting page, 150 delegations", meeting.get_absolute_url()),
+        ("meeting page, Brisbane 2004", "/meetings/senior-officials-meeting-brisbane-2004/"),
+        ("members list", "/members/"),
+        ("members list as at 2004", "/members/?as_at=2004-06-01"),
+        ("participant page", "/members/australia/"),
+        ("group list", "/groups/"),
+        ("group page", "/groups/ahg/"),
+        ("workshop list", "/workshops/"),
+        ("outcome list", "/outcomes/"),
+        ("outcome page", outcome.get_absolute_url()),
+        ("document list", "/documents/"),
+        ("document page", document.get_absolute_url()),
+        ("search", "/search/?q=trafficking+in+persons"),
+        ("feed of documents", "/feeds/documents/"),
+        ("feed of outcomes", "/feeds/outcomes/"),
+        ("calendar", "/calendar.ics"),
+        ("sitemap", "/sitemap.xml"),
+    ]
+    return [
+        Case(name, who, path, PAGE_TARGET_MS)
+        for name, path in pages
+        for who in ("anonymous", "member")
+    ]
+
+
 def cases(meeting) -> list[Case]:
-    """Everything `make bench` measures. Append page benchmarks here."""
+    """Everything `make bench` measures: pages, then the participant list's formats."""
     from django.urls import NoReverseMatch, reverse
 
-    found = []
+    found = page_cases(meeting)
     page = reverse("meetings:participant_list", kwargs={"slug": meeting.slug})
     for who in ("anonymous", "staff"):
         found.append(Case("participant list html", who, page, TARGETS_MS["html"], "text/html"))
@@ -130,7 +170,9 @@ def build_meeting(*, delegates: int, delegations: int):
     meeting.full_clean()
     meeting.save()
 
-    codes = [code for code, _name in countries][: int(delegations * 0.8)]
+    # Codes the loaded record already uses are left to it (a country is one participant).
+    taken = set(Participant.objects.exclude(country="").values_list("country", flat=True))
+    codes = [code for code, _name in countries if code not in taken][: int(delegations * 0.8)]
     participants = [
         Participant(
             kind=Participant.Kind.STATE,
@@ -314,6 +356,9 @@ def run(argv: list[str] | None = None, *, out=sys.stdout) -> list[Measurement]:
             f"{options.warmup} warm-up + {options.runs} runs per case.",
             file=out,
         )
+        from baliprocess.record.loader import record_load
+
+        record_load()
         meeting = build_meeting(delegates=options.delegates, delegations=options.delegations)
         clients = make_clients()
         selected = [case for case in cases(meeting) if options.only in case.name]

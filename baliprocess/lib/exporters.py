@@ -170,21 +170,28 @@ def _xlsx_text(value: str) -> str:
 
 
 def _xlsx_cell(sheet, value: CellValue):
+    """A value for a write-only row. Plain values where they are safe (a cell
+    object per value made a 2,000-row sheet slow); a cell object where the
+    value needs a number format or must be kept from reading as a formula."""
     from openpyxl.cell import WriteOnlyCell
 
     if value is None or value == "":
         return None
-    if isinstance(value, bool | int | datetime.date):
+    if isinstance(value, datetime.date):
         cell = WriteOnlyCell(sheet, value=value)
-        if isinstance(value, datetime.date):
-            cell.number_format = "yyyy-mm-dd"
+        cell.number_format = "yyyy-mm-dd"
         return cell
+    if isinstance(value, bool | int):
+        return value
     text = _xlsx_text(str(value))
+    if not needs_escaping(text):
+        # openpyxl writes a str as text unless it starts with "=", which
+        # needs_escaping always catches.
+        return text
     cell = WriteOnlyCell(sheet, value=text)
     # Text is text, whatever it begins with: never let openpyxl write a formula.
     cell.data_type = "s"
-    if needs_escaping(text):
-        cell.quotePrefix = True
+    cell.quotePrefix = True
     return cell
 
 
