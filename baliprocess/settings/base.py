@@ -243,5 +243,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # django-axes announces itself at INFO on every command.
         "axes": {"level": "WARNING"},
+        # runserver already prints its own start-up lines.
+        "django.utils.autoreload": {"level": "WARNING"},
     },
 }
