@@ -858,7 +858,7 @@ class ImportFileStore:
     Files older than `max_age` seconds count as stale and are removed.
     """
 
-    TOKEN = re.compile(r"^[0-9a-f]{32}$")
+    TOKEN = re.compile(r"[0-9a-f]{32}")
 
     def __init__(self, root: Path | None = None, *, max_age: int = 6 * 3600):
         self.root = Path(root) if root is not None else Path(settings.MEDIA_ROOT) / "imports"
@@ -875,7 +875,7 @@ class ImportFileStore:
 
     def path(self, token: str) -> Path | None:
         """The stored file of `token`, or None when there is none or it is stale."""
-        if not self.TOKEN.match(token or ""):
+        if not self.TOKEN.fullmatch(token or ""):
             return None
         folder = self.root / token
         files = sorted(folder.glob("upload.*")) if folder.is_dir() else []
@@ -891,7 +891,7 @@ class ImportFileStore:
         return path.read_bytes() if path is not None else None
 
     def delete(self, token: str) -> None:
-        if self.TOKEN.match(token or ""):
+        if self.TOKEN.fullmatch(token or ""):
             shutil.rmtree(self.root / token, ignore_errors=True)
 
     def prune(self) -> None:
@@ -902,7 +902,7 @@ class ImportFileStore:
         for folder in self.root.iterdir():
             if (
                 folder.is_dir()
-                and self.TOKEN.match(folder.name)
+                and self.TOKEN.fullmatch(folder.name)
                 and now - folder.stat().st_mtime > self.max_age
             ):
                 shutil.rmtree(folder, ignore_errors=True)

@@ -1557,3 +1557,16 @@ def test_a_session_keeps_at_most_ten_unfinished_imports(editor_client, meeting, 
     assert tokens[0] not in pending
     assert _store().load(tokens[0]) is None
     assert _store().load(tokens[-1]) == GOOD_CSV
+
+
+def test_store_refuses_a_token_with_a_trailing_newline(tmp_path):
+    store = ImportFileStore(tmp_path)
+    token = store.save(b"Country,Name\r\nAustralia,Jane\r\n", "delegates.csv")
+    # A folder whose name ends in a newline: "$" in a pattern would accept it.
+    planted = store.root / f"{token}\n"
+    planted.mkdir()
+    for stored in (store.root / token).iterdir():
+        (planted / stored.name).write_bytes(b"planted")
+
+    assert store.load(f"{token}\n") is None
+    assert store.load(token) == b"Country,Name\r\nAustralia,Jane\r\n"
