@@ -39,6 +39,36 @@ def test_layout_shows_the_signed_in_user_and_a_sign_out_form(member_client):
     assert "Secretariat admin" not in response.text
 
 
+def test_signed_in_user_can_change_their_password(member_client):
+    home = member_client.get("/")
+    form = member_client.get("/accounts/password_change/")
+    changed = member_client.post(
+        "/accounts/password_change/",
+        {
+            "old_password": "a-long-test-password",
+            "new_password1": "another-long-passphrase-2026",
+            "new_password2": "another-long-passphrase-2026",
+        },
+    )
+
+    assert 'href="/accounts/password_change/">Change password</a>' in home.text
+    assert "<h1>Change your password</h1>" in form.text
+    assert changed.status_code == 302
+    assert member_client.get(changed["Location"]).status_code == 200
+
+
+def test_password_reset_sends_a_link_and_the_link_works(client, member_user, mailoutbox):
+    member_user.email = "official@example.org"
+    member_user.save()
+
+    client.post("/accounts/password_reset/", {"email": "official@example.org"})
+
+    assert len(mailoutbox) == 1
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/accounts/reset/" in line)
+    confirm = client.get(link.replace("http://testserver", ""), follow=True)
+    assert "<h1>Choose a new password</h1>" in confirm.text
+
+
 def test_layout_links_staff_to_the_admin(editor_client):
     response = editor_client.get("/")
 
