@@ -32,7 +32,7 @@ from meetings.models import (
     WorkingGroupMeeting,
 )
 from meetings.services import meetings_publish
-from membership.admin import RecordAdmin
+from membership.admin import RecordAdmin, RecordInline
 
 PUBLISH_PERMISSION = "meetings.publish_meeting"
 SECRETARIAT_DOCUMENTS_PERMISSION = "meetings.read_secretariat_documents"
@@ -71,7 +71,7 @@ class WhenFilter(admin.SimpleListFilter):
         return queryset
 
 
-class MeetingRoleInline(admin.TabularInline):
+class MeetingRoleInline(RecordInline):
     model = MeetingRole
     extra = 0
     fields = ["participant", "role", "order", "represented_by"]
@@ -80,7 +80,7 @@ class MeetingRoleInline(admin.TabularInline):
     verbose_name_plural = "co-chairs, hosts and organisers"
 
 
-class DelegationInline(admin.TabularInline):
+class DelegationInline(RecordInline):
     model = Delegation
     formset = DelegationFormSet
     extra = 0
@@ -115,7 +115,7 @@ def capacity_label(delegation) -> str | None:
     return f"{label} (set by staff)" if delegation.capacity_override else label
 
 
-class DocumentInline(admin.TabularInline):
+class DocumentInline(RecordInline):
     """The meeting's documents that this user may see; the same rules as DocumentAdmin."""
 
     model = Document
@@ -326,7 +326,7 @@ class ContactsMixin:
         return [field for field in fields if field not in CONTACT_FIELDS]
 
 
-class DelegateInline(ContactsMixin, admin.TabularInline):
+class DelegateInline(ContactsMixin, RecordInline):
     model = Delegate
     formset = DelegateFormSet
     extra = 0

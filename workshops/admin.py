@@ -11,7 +11,7 @@ from meetings.admin import (
     MeetingRoleInline,
 )
 from meetings.models import Meeting
-from membership.admin import RecordAdmin
+from membership.admin import RecordAdmin, RecordInline
 from workshops.forms import (
     DeliverableInlineForm,
     GroupAdminForm,
@@ -43,7 +43,7 @@ def period_column(description="period", ordering="start_date"):
 # --- Groups -------------------------------------------------------------------
 
 
-class TermOfReferenceInline(admin.TabularInline):
+class TermOfReferenceInline(RecordInline):
     model = TermOfReference
     extra = 0
     fields = ["label", "text", "order", "adopted_by"]
@@ -55,7 +55,7 @@ class TermOfReferenceInline(admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class GroupRoleInline(admin.TabularInline):
+class GroupRoleInline(RecordInline):
     model = GroupRole
     extra = 0
     fields = [
@@ -72,7 +72,7 @@ class GroupRoleInline(admin.TabularInline):
     autocomplete_fields = ["participant"]
 
 
-class GroupMembershipInline(admin.TabularInline):
+class GroupMembershipInline(RecordInline):
     model = GroupMembership
     formset = GroupMembershipFormSet
     extra = 0
@@ -218,7 +218,7 @@ class ThemeAdmin(RecordAdmin):
         return theme.meeting_total
 
 
-class ThemeInline(admin.TabularInline):
+class ThemeInline(RecordInline):
     model = Theme.meetings.through
     extra = 0
     autocomplete_fields = ["theme"]
@@ -226,7 +226,7 @@ class ThemeInline(admin.TabularInline):
     verbose_name_plural = "themes"
 
 
-class DeliverableInline(admin.TabularInline):
+class DeliverableInline(RecordInline):
     """The workshop's deliverables: outcomes of kind deliverable that came from it. Shown
     once the workshop is saved, since a deliverable needs its source to be valid."""
 
@@ -283,7 +283,7 @@ class WorkshopAdmin(MeetingKindAdmin):
 # --- Outcomes -------------------------------------------------------------------
 
 
-class OutcomeStatusInline(admin.TabularInline):
+class OutcomeStatusInline(RecordInline):
     model = OutcomeStatus
     extra = 0
     fields = ["status", "date", "date_precision", "meeting", "document", "note"]
@@ -295,7 +295,7 @@ class OutcomeStatusInline(admin.TabularInline):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
 
-class OutcomeLinkOutInline(admin.TabularInline):
+class OutcomeLinkOutInline(RecordInline):
     model = OutcomeLink
     fk_name = "from_outcome"
     extra = 0
@@ -305,7 +305,7 @@ class OutcomeLinkOutInline(admin.TabularInline):
     verbose_name_plural = "links to other outcomes (this outcome endorses, follows… that one)"
 
 
-class OutcomeLinkInInline(admin.TabularInline):
+class OutcomeLinkInInline(RecordInline):
     """Links other outcomes make to this one, read here and edited on the other outcome."""
 
     model = OutcomeLink

@@ -3,6 +3,7 @@ by each entry, the checks staff see, publishing rights, restricted documents and
 refused deletions, history, and constant query counts."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -36,7 +37,13 @@ from tests.factories import (
     OrganisationFactory,
     ParticipantFactory,
 )
-from tests.membership.test_admin import AdminForm, admin_url, errors_of, text_of
+from tests.membership.test_admin import (
+    AdminForm,
+    admin_url,
+    assert_change_page_query_count,
+    errors_of,
+    text_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -935,3 +942,83 @@ def test_changelist_query_count_is_constant(
 
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) >= rows * item_count
+
+
+# --- Query counts of the change pages ----------------------------------------------------------
+
+
+def build_meeting_page(count, kind=Meeting.Kind.SENIOR_OFFICIALS_MEETING):
+    """A meeting with `count` co-chairs, delegations of two delegates and documents."""
+    meeting = MeetingFactory(kind=kind)
+    for _ in range(count):
+        participant = MembershipPeriodFactory().participant
+        MeetingRoleFactory(meeting=meeting, participant=participant)
+        delegation = DelegationFactory(meeting=meeting, participant=participant)
+        DelegateFactory(delegation=delegation, role="head")
+        DelegateFactory(delegation=delegation)
+        DocumentFactory(meeting=meeting)
+        DocumentFactory(meeting=meeting, visibility=Document.Visibility.SECRETARIAT)
+    return meeting
+
+
+def build_delegation_page(count):
+    delegation = DelegationFactory()
+    DelegateFactory.create_batch(count, delegation=delegation)
+    return delegation
+
+
+CHANGE_PAGES = [
+    # (model, builder, queries): the same literal count whatever the number of inline rows.
+    (Meeting, build_meeting_page, 10),
+    *[
+        (model, lambda count, kind=kind: build_meeting_page(count, kind), 10)
+        for model, kind, _ in PROXIES
+    ],
+    (Delegation, build_delegation_page, 11),
+]
+
+
+@pytest.mark.parametrize("item_count", [1, 4])
+@pytest.mark.parametrize(
+    ("model", "build", "queries"),
+    CHANGE_PAGES,
+    ids=[model._meta.model_name for model, *_ in CHANGE_PAGES],
+)
+def test_change_page_query_count_is_constant(manager_client, model, build, queries, item_count):
+    assert_change_page_query_count(manager_client, model, build(item_count), queries, item_count)
+
+
+def selected_options(html: str, name: str) -> list[tuple[str, str]]:
+    """The (value, label) of the options selected in the select named `name`."""
+    select = re.search(rf'<select name="{re.escape(name)}"[^>]*>(.*?)</select>', html, re.S)
+    assert select, f"no select {name}"
+    return re.findall(r'<option value="([^"]*)" selected>([^<]*)</option>', select.group(1))
+
+
+def test_inline_rows_show_the_participant_they_hold_without_asking_again(manager_client):
+    meeting = MeetingFactory()
+    australia = ParticipantFactory(short_name="Australia")
+    DelegationFactory(meeting=meeting, participant=australia)
+    MeetingRoleFactory(meeting=meeting, participant=australia)
+
+    html = manager_client.get(admin_url(Meeting, "change", meeting.pk)).text
+
+    assert selected_options(html, "delegations-0-participant") == [(str(australia.pk), "Australia")]
+    assert selected_options(html, "roles-0-participant") == [(str(australia.pk), "Australia")]
+
+
+def test_a_changed_choice_sent_back_with_errors_shows_the_new_choice(manager_client):
+    meeting = MeetingFactory()
+    DelegationFactory(meeting=meeting, participant=ParticipantFactory(short_name="Australia"))
+    indonesia = ParticipantFactory(short_name="Indonesia")
+    form = meeting_form(manager_client, meeting=meeting)
+    form["delegations-0-participant"] = indonesia.pk
+    form["start_date"] = "not a date"
+
+    response = form.post()
+
+    assert response.status_code == 200
+    assert selected_options(response.text, "delegations-0-participant") == [
+        (str(indonesia.pk), "Indonesia")
+    ]
+    assert Delegation.objects.get().participant.short_name == "Australia"

@@ -8,12 +8,15 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from membership.admin import StatusTodayFilter
 from membership.models import MembershipPeriod, Participant, ParticipantName
 from tests.factories import (
     DelegationFactory,
+    DocumentFactory,
     MeetingFactory,
     MembershipPeriodFactory,
     OrganisationFactory,
@@ -860,3 +863,57 @@ def test_changelist_query_count_is_constant(
 
     assert response.status_code == 200
     assert response.context["cl"].result_count == item_count
+
+
+# --- Query counts of the change pages ------------------------------------------------------
+
+
+def build_participant_page(count):
+    """A participant with `count` alternative names and `count` dated statuses, each
+    citing the meeting that decided it and its source document."""
+    participant = ParticipantFactory()
+    statuses = [MembershipPeriod.Status.OBSERVER, MembershipPeriod.Status.MEMBER]
+    for number in range(count):
+        ParticipantNameFactory(participant=participant)
+        meeting = MeetingFactory()
+        MembershipPeriodFactory(
+            participant=participant,
+            status=statuses[number % 2],
+            start_date=datetime.date(2000 + 2 * number, 1, 1),
+            end_date=datetime.date(2001 + 2 * number, 12, 31),
+            decided_at=meeting,
+            source_document=DocumentFactory(meeting=meeting),
+        )
+    return participant
+
+
+CHANGE_PAGES = [
+    # (model, builder, queries): the same literal count whatever the number of inline rows.
+    (Participant, build_participant_page, 8),
+]
+
+
+@pytest.mark.parametrize("item_count", [1, 4])
+@pytest.mark.parametrize(
+    ("model", "build", "queries"),
+    CHANGE_PAGES,
+    ids=[model._meta.model_name for model, *_ in CHANGE_PAGES],
+)
+def test_change_page_query_count_is_constant(manager_client, model, build, queries, item_count):
+    assert_change_page_query_count(manager_client, model, build(item_count), queries, item_count)
+
+
+def assert_change_page_query_count(client, model, record, queries, rows):
+    """The change page of `record` costs `queries` and shows at least `rows` inline rows:
+    tests call it at two sizes with the same literal count."""
+    ContentType.objects.clear_cache()
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(admin_url(model, "change", record.pk))
+
+    assert response.status_code == 200
+    shown = [
+        formset.formset.total_form_count() for formset in response.context["inline_admin_formsets"]
+    ]
+    assert max(shown) >= rows
+    assert len(captured) == queries, "\n".join(query["sql"] for query in captured)

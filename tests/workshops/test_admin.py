@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -17,10 +18,13 @@ from meetings.models import (
 )
 from membership.models import Participant
 from tests.factories import (
+    DelegationFactory,
+    DocumentFactory,
     GroupFactory,
     GroupMembershipFactory,
     GroupRoleFactory,
     MeetingFactory,
+    MeetingRoleFactory,
     OutcomeFactory,
     OutcomeLinkFactory,
     OutcomeStatusFactory,
@@ -31,7 +35,13 @@ from tests.factories import (
 )
 from tests.meetings import test_admin as meetings_admin_tests
 from tests.membership import test_admin as membership_admin_tests
-from tests.membership.test_admin import AdminForm, admin_url, errors_of, text_of
+from tests.membership.test_admin import (
+    AdminForm,
+    admin_url,
+    assert_change_page_query_count,
+    errors_of,
+    text_of,
+)
 from workshops.models import (
     Group,
     GroupMembership,
@@ -760,3 +770,84 @@ def test_every_record_admin_list_has_a_query_count_test():
     registered = set(membership_admin_tests.record_admins())
 
     assert registered == tested
+
+
+# --- Query counts of the change pages ----------------------------------------------------------
+
+
+def build_group_page(count):
+    """A group with `count` terms of reference, coordinators and members, each citing the
+    meeting that adopted or decided it."""
+    group = GroupFactory()
+    for _ in range(count):
+        TermOfReferenceFactory(group=group, adopted_by=MeetingFactory())
+        GroupRoleFactory(group=group)
+        GroupMembershipFactory(group=group, decided_at=MeetingFactory())
+    return group
+
+
+def build_workshop_page(count):
+    """A workshop with `count` themes, co-chairs, deliverables, delegations and documents."""
+    workshop = WorkshopFactory(group=GroupFactory())
+    for _ in range(count):
+        ThemeFactory(meetings=[workshop])
+        participant = ParticipantFactory()
+        MeetingRoleFactory(meeting=workshop, participant=participant)
+        OutcomeFactory(
+            kind="deliverable", source_meeting=workshop, responsible_group=GroupFactory()
+        )
+        DelegationFactory(meeting=workshop, participant=participant)
+        DocumentFactory(meeting=workshop)
+    return workshop
+
+
+def build_outcome_page(count):
+    """An outcome with `count` statuses (each citing a meeting and a document), links to
+    other outcomes and links from them."""
+    outcome = OutcomeFactory()
+    for number in range(count):
+        meeting = MeetingFactory(start_date=outcome.date)
+        OutcomeStatusFactory(
+            outcome=outcome,
+            status="endorsed",
+            date=outcome.date + datetime.timedelta(days=number + 1),
+            meeting=meeting,
+            document=DocumentFactory(meeting=meeting),
+        )
+        OutcomeLinkFactory(from_outcome=outcome, relation="follows")
+        OutcomeLinkFactory(to_outcome=outcome)
+    return outcome
+
+
+CHANGE_PAGES = [
+    # (model, builder, queries): the same literal count whatever the number of inline rows.
+    (Group, build_group_page, 9),
+    (Workshop, build_workshop_page, 14),
+    (Outcome, build_outcome_page, 11),
+]
+
+
+@pytest.mark.parametrize("item_count", [1, 4])
+@pytest.mark.parametrize(
+    ("model", "build", "queries"),
+    CHANGE_PAGES,
+    ids=[model._meta.model_name for model, *_ in CHANGE_PAGES],
+)
+def test_change_page_query_count_is_constant(manager_client, model, build, queries, item_count):
+    assert_change_page_query_count(manager_client, model, build(item_count), queries, item_count)
+
+
+def test_every_record_admin_with_inlines_has_a_change_page_query_count_test():
+    tested = {
+        model
+        for module in (membership_admin_tests, meetings_admin_tests)
+        for model, *_ in module.CHANGE_PAGES
+    } | {model for model, *_ in CHANGE_PAGES}
+
+    with_inlines = {
+        model
+        for model in membership_admin_tests.record_admins()
+        if admin.site._registry[model].inlines
+    }
+
+    assert with_inlines <= tested
