@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from baliprocess.lib.db import is_write_conflict
 from meetings.models import Delegate, Delegation, Meeting
 from membership.models import Participant
 
@@ -29,7 +30,7 @@ def meetings_publish(*, meeting_ids: Sequence[int], published: bool, user) -> li
     Callers check the publish_meeting permission (the admin's action does).
     """
     meetings = list(
-        Meeting.objects.select_for_update()
+        Meeting.objects.select_for_update(no_key=True)
         .filter(pk__in=meeting_ids, is_published=not published)
         .order_by("start_date", "pk")
     )
@@ -470,14 +471,19 @@ def delegation_import(
     and new ones created — each with a history entry by `changed_by` with
     `reason`.
     """
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    # NO KEY UPDATE: it serialises imports into the meeting, yet lets other staff add rows
+    # that refer to the meeting, whose foreign key checks at commit take a KEY SHARE lock
+    # on its row. A plain FOR UPDATE would deadlock with them.
+    Meeting.objects.select_for_update(no_key=True).filter(pk=meeting.pk).first()
     plan = delegation_import_plan(meeting=meeting, rows=rows)
     if plan.issues:
         raise ValidationError([str(issue) for issue in plan.issues])
     try:
         with transaction.atomic():
             _write(plan, changed_by=changed_by, reason=reason)
-    except IntegrityError:
+    except DatabaseError as error:
+        if not is_write_conflict(error):
+            raise
         raise ValidationError(
             "The meeting's delegations changed while the list was being imported, so "
             "nothing was imported. Check the preview again and confirm."

@@ -10,7 +10,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import ForeignKey
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from baliprocess.lib.dates import format_date
+from baliprocess.lib.db import is_write_conflict
 from membership.forms import (
     MembershipChangeForm,
     MembershipPeriodFormSet,
@@ -53,10 +54,13 @@ def constraint_message(error: IntegrityError) -> str:
         )
         if fields and columns == failed_columns:
             return constraint.get_violation_error_message()
-    return (
-        "it conflicts with a record someone else saved at the same time. "
-        "Reload the page to see the record as it is now, and try again."
-    )
+    return SAVED_AT_THE_SAME_TIME
+
+
+SAVED_AT_THE_SAME_TIME = (
+    "it conflicts with a record someone else saved at the same time. "
+    "Reload the page to see the record as it is now, and try again."
+)
 
 
 class FetchedAutocompleteSelect(AutocompleteSelect):
@@ -311,10 +315,16 @@ class RecordAdmin(SimpleHistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except IntegrityError as error:
-            self.message_user(
-                request, f"Nothing was saved: {constraint_message(error)}", messages.ERROR
+        except DatabaseError as error:
+            if not is_write_conflict(error):
+                raise
+            # A deadlock's text names the index it happened on, not a rule staff broke.
+            message = (
+                constraint_message(error)
+                if isinstance(error, IntegrityError)
+                else SAVED_AT_THE_SAME_TIME
             )
+            self.message_user(request, f"Nothing was saved: {message}", messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
 
 

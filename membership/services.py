@@ -28,7 +28,9 @@ def membership_change(
     status then, or when a later period exists (enter history in order, or
     edit the periods directly).
     """
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    # NO KEY UPDATE serialises changes of one participant's status without blocking other
+    # staff adding rows that refer to it (see meetings.services.delegation_import).
+    participant = Participant.objects.select_for_update(no_key=True).get(pk=participant.pk)
     open_period = participant.membership_periods.filter(end_date__isnull=True).first()
     if open_period is not None:
         if open_period.status == status:

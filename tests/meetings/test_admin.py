@@ -4,12 +4,13 @@ refused deletions, history, and constant query counts."""
 
 import datetime
 import re
+import threading
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.test import Client
 
 from meetings.models import (
@@ -27,6 +28,11 @@ from meetings.models import (
 )
 from membership.admin import constraint_message
 from membership.models import MembershipPeriod
+from tests.concurrency import (
+    OtherStaffMember,
+    on_postgresql,
+    wait_for_a_transaction_to_wait_on_a_lock,
+)
 from tests.factories import (
     DelegateFactory,
     DelegationFactory,
@@ -1022,3 +1028,99 @@ def test_a_changed_choice_sent_back_with_errors_shows_the_new_choice(manager_cli
         (str(indonesia.pk), "Indonesia")
     ]
     assert Delegation.objects.get().participant.short_name == "Australia"
+
+
+# --- Saves that collide with another staff member's ------------------------------------------
+
+
+class AdminSave(threading.Thread):
+    """Posts an admin form from its own thread (and so its own database connection)."""
+
+    def __init__(self, form):
+        super().__init__(daemon=True)
+        self.form, self.response = form, None
+
+    def run(self):
+        try:
+            self.response = self.form.post()
+        finally:
+            connections.close_all()
+
+
+def messages_after(client, response) -> list[str]:
+    assert response.status_code == 302, errors_of(response)
+    return [str(message) for message in client.get(response.url).context["messages"]]
+
+
+def two_new_delegations(client, meeting, *participants):
+    form = meeting_form(client, meeting=meeting)
+    for participant in participants:
+        form.add_row("delegations", participant=participant.pk)
+    return AdminSave(form)
+
+
+def add_delegation(meeting, participant, *, slow_to_detect_deadlocks=False):
+    def step():
+        if slow_to_detect_deadlocks:
+            # So the admin's save, waiting first, finds the deadlock first and is aborted.
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL deadlock_timeout = '30s'")
+        Delegation.objects.create(meeting=meeting, participant=participant)
+
+    return step
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_save_refused_by_a_constraint_another_save_met_first_says_which(manager_user):
+    meeting = MeetingFactory()
+    australia = ParticipantFactory(short_name="Australia")
+    client = Client()
+    client.force_login(manager_user)
+    save = two_new_delegations(client, meeting, australia)
+    other = OtherStaffMember(add_delegation(meeting, australia))
+    other.start()
+    other.take_step()  # Australia's delegation, not committed: the form's checks pass
+
+    save.start()
+    wait_for_a_transaction_to_wait_on_a_lock()
+    other.commit()
+    save.join(30)
+
+    assert messages_after(client, save.response) == [
+        "Nothing was saved: This participant already has a delegation at this meeting."
+    ]
+    assert Delegation.objects.filter(meeting=meeting).count() == 1
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_save_the_database_aborts_in_a_deadlock_is_refused_with_a_message(manager_user):
+    meeting = MeetingFactory()
+    australia = ParticipantFactory(short_name="Australia")
+    indonesia = ParticipantFactory(short_name="Indonesia")
+    client = Client()
+    client.force_login(manager_user)
+    save = two_new_delegations(client, meeting, australia, indonesia)
+    other = OtherStaffMember(
+        add_delegation(meeting, indonesia, slow_to_detect_deadlocks=True),
+        add_delegation(meeting, australia),
+    )
+    other.start()
+    other.take_step()  # Indonesia's delegation, not committed
+
+    save.start()
+    wait_for_a_transaction_to_wait_on_a_lock()  # the save added Australia's, waits on Indonesia's
+    other.take_step(wait=False)  # Australia's: it waits on the save in turn
+    save.join(30)
+    other.finished.get(timeout=30)
+    other.commit()
+
+    assert messages_after(client, save.response) == [
+        "Nothing was saved: it conflicts with a record someone else saved at the same time. "
+        "Reload the page to see the record as it is now, and try again."
+    ]
+    assert sorted(
+        Delegation.objects.filter(meeting=meeting).values_list("participant__short_name", flat=True)
+    ) == ["Australia", "Indonesia"]
+    assert meeting.history.count() == 1  # the admin's save left no trace

@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import os
+import threading
 import time
 import zipfile
 
@@ -15,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection, connections
 from django.test import Client, override_settings
 
 from meetings.exporters import render_participant_list_csv, render_participant_list_xlsx
@@ -34,6 +36,11 @@ from meetings.models import Delegate, Delegation
 from meetings.selectors import participant_list
 from meetings.services import DelegateRow, delegation_import, delegation_import_plan
 from membership.models import MembershipPeriod
+from tests.concurrency import (
+    OtherStaffMember,
+    on_postgresql,
+    wait_for_a_transaction_to_wait_on_a_lock,
+)
 from tests.factories import (
     DelegateFactory,
     DelegationFactory,
@@ -1570,3 +1577,110 @@ def test_store_refuses_a_token_with_a_trailing_newline(tmp_path):
 
     assert store.load(f"{token}\n") is None
     assert store.load(token) == b"Country,Name\r\nAustralia,Jane\r\n"
+
+
+# --- A write the database refuses after all -----------------------------------------------
+
+
+CHANGED_WHILE_IMPORTING = [
+    "The meeting's delegations changed while the list was being imported, so nothing was "
+    "imported. Check the preview again and confirm."
+]
+
+
+class Importer(threading.Thread):
+    def __init__(self, meeting, rows):
+        super().__init__(daemon=True)
+        self.meeting, self.rows, self.refused = meeting, rows, None
+
+    def run(self):
+        try:
+            delegation_import(meeting=self.meeting, rows=self.rows)
+        except ValidationError as error:
+            self.refused = error.messages
+        finally:
+            connections.close_all()
+
+    def start_and_wait_for_a_lock(self):
+        """Start the import, and return once it waits on the other transaction's rows."""
+        self.start()
+        wait_for_a_transaction_to_wait_on_a_lock()
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_import_racing_another_write_is_refused_whole_with_a_message(meeting, australia):
+    """Someone adds Australia's delegation in the admin while the import, which planned to
+    create it, is writing: the database refuses the second one, and the import writes
+    nothing and says why instead of failing."""
+    other = OtherStaffMember(
+        lambda: Delegation.objects.create(meeting=meeting, participant=australia)
+    )
+    importer = Importer(
+        meeting,
+        [
+            DelegateRow(row=2, participant=australia, name="Jane Citizen", values={"role": "head"}),
+            DelegateRow(row=3, participant=australia, name="John Citizen"),
+        ],
+    )
+    other.start()
+    other.take_step()  # Australia's delegation, not committed
+
+    importer.start_and_wait_for_a_lock()
+    other.commit()
+    importer.join(30)
+
+    assert importer.refused == CHANGED_WHILE_IMPORTING
+    assert Delegation.objects.filter(meeting=meeting).count() == 1
+    assert Delegate.objects.count() == 0
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_an_import_the_database_aborts_in_a_deadlock_is_refused_whole(
+    meeting, australia, indonesia
+):
+    """The import and another staff member each add a head of delegation the other adds
+    too, in the opposite order: PostgreSQL aborts the import to break the deadlock, and
+    the import says so instead of failing."""
+    delegations = {
+        participant: DelegationFactory(meeting=meeting, participant=participant)
+        for participant in (australia, indonesia)
+    }
+
+    def add_head(participant, *, slow_to_detect_deadlocks=False):
+        def step():
+            if slow_to_detect_deadlocks:
+                # So the import, waiting first, finds the deadlock first and is aborted.
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL deadlock_timeout = '30s'")
+            Delegate.objects.create(
+                delegation=delegations[participant], name=f"Head of {participant}", role="head"
+            )
+
+        return step
+
+    other = OtherStaffMember(
+        add_head(australia, slow_to_detect_deadlocks=True), add_head(indonesia)
+    )
+    importer = Importer(
+        meeting,
+        [
+            DelegateRow(row=2, participant=indonesia, name="Ina Head", values={"role": "head"}),
+            DelegateRow(row=3, participant=australia, name="Aus Head", values={"role": "head"}),
+        ],
+    )
+    other.start()
+    other.take_step()  # Australia's head, not committed
+
+    importer.start_and_wait_for_a_lock()  # it added Indonesia's head, and waits on Australia's
+    other.take_step(wait=False)  # Indonesia's head: it waits on the import in turn
+    importer.join(30)
+    other.finished.get(timeout=30)
+    other.commit()
+
+    assert importer.refused == CHANGED_WHILE_IMPORTING
+    assert sorted(Delegate.objects.values_list("name", flat=True)) == [
+        "Head of Australia",
+        "Head of Indonesia",
+    ]
