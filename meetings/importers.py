@@ -11,21 +11,22 @@ and the preview staff confirm before anything is written.
   participants with ParticipantMatcher, never guessing) and asks
   meetings.services for the plan: what will be created, updated or left,
   and every problem with its row, column and a plain message.
-- `ImportFileStore` keeps an uploaded file between preview and confirm in a
-  private folder under MEDIA_ROOT/imports/, named by a random token.
+- `ImportFileStore` keeps an uploaded file between preview and confirm in the
+  private "imports" storage, named by a random token.
 
 Formulas are never evaluated or stored: a cell holding one is refused with
 its position. A cell an export escaped (an apostrophe before = + - @) is
 read back as the text it stands for, so an exported list imports unchanged.
 """
 
+import contextlib
 import csv
 import datetime
 import difflib
 import io
+import os
 import re
 import secrets
-import shutil
 import time
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -33,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage, storages
 from django.template.defaultfilters import filesizeformat
 
 from baliprocess.lib.exporters import FORMULA_TRIGGERS, column_letter
@@ -850,63 +853,82 @@ def import_summary(plan: DelegationImportPlan, filename: str) -> str:
 
 
 class ImportFileStore:
-    """Uploaded lists kept between preview and confirm, in a private folder.
+    """Uploaded lists kept between preview and confirm, in private storage.
 
-    Each upload lives in MEDIA_ROOT/imports/<token>/, where the token is 32
-    random hexadecimal characters: MEDIA_ROOT is never served, and a token
-    that is not of that form is refused before it touches the file system.
-    Files older than `max_age` seconds count as stale and are removed.
+    Each upload is `<token>/upload.<extension>` in the "imports" storage
+    (settings.STORAGES): a private folder under MEDIA_ROOT by default, a
+    prefix of the object-storage bucket when S3 is configured. Through
+    Django's storage API, never the local disk directly, so a preview served by
+    one app server can be confirmed on another. The token is 32 random
+    hexadecimal characters; one that is not of that form is refused before it
+    reaches the storage. Files older than `max_age` seconds count as stale
+    and are removed.
     """
 
     TOKEN = re.compile(r"[0-9a-f]{32}")
 
-    def __init__(self, root: Path | None = None, *, max_age: int = 6 * 3600):
-        self.root = Path(root) if root is not None else Path(settings.MEDIA_ROOT) / "imports"
+    def __init__(self, storage: Storage | None = None, *, max_age: int = 6 * 3600):
+        self.storage = storage if storage is not None else storages["imports"]
         self.max_age = max_age
 
     def save(self, content: bytes, filename: str) -> str:
         self.prune()
         token = secrets.token_hex(16)
-        folder = self.root / token
-        folder.mkdir(parents=True, mode=0o700)
         extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "csv"
-        (folder / f"upload.{extension}").write_bytes(content)
+        if not extension.isalnum():
+            extension = "csv"  # the reader judges the file by its content anyway
+        self.storage.save(f"{token}/upload.{extension}", ContentFile(content))
         return token
 
-    def path(self, token: str) -> Path | None:
+    def _names(self, token: str) -> list[str]:
+        try:
+            _folders, files = self.storage.listdir(token)
+        except FileNotFoundError:
+            return []
+        return sorted(f"{token}/{name}" for name in files if name.startswith("upload."))
+
+    def _is_stale(self, name: str) -> bool:
+        try:
+            modified = self.storage.get_modified_time(name)
+        except (FileNotFoundError, NotImplementedError):
+            return True
+        return time.time() - modified.timestamp() > self.max_age
+
+    def load(self, token: str) -> bytes | None:
         """The stored file of `token`, or None when there is none or it is stale."""
         if not self.TOKEN.fullmatch(token or ""):
             return None
-        folder = self.root / token
-        files = sorted(folder.glob("upload.*")) if folder.is_dir() else []
-        if not files:
+        names = self._names(token)
+        if not names:
             return None
-        if time.time() - files[0].stat().st_mtime > self.max_age:
+        if self._is_stale(names[0]):
             self.delete(token)
             return None
-        return files[0]
-
-    def load(self, token: str) -> bytes | None:
-        path = self.path(token)
-        return path.read_bytes() if path is not None else None
+        try:
+            with self.storage.open(names[0], "rb") as stored:
+                return stored.read()
+        except FileNotFoundError:  # deleted by a cancel on another server meanwhile
+            return None
 
     def delete(self, token: str) -> None:
-        if self.TOKEN.fullmatch(token or ""):
-            shutil.rmtree(self.root / token, ignore_errors=True)
+        if not self.TOKEN.fullmatch(token or ""):
+            return
+        for name in self._names(token):
+            self.storage.delete(name)
+        # A file system keeps the emptied folder; object storage has no folders.
+        with contextlib.suppress(NotImplementedError, OSError):
+            os.rmdir(self.storage.path(token))
 
     def prune(self) -> None:
         """Remove uploads nobody confirmed or cancelled in time."""
-        if not self.root.is_dir():
-            return
-        now = time.time()
-        for folder in self.root.iterdir():
-            if (
-                folder.is_dir()
-                and self.TOKEN.fullmatch(folder.name)
-                and now - folder.stat().st_mtime > self.max_age
-            ):
-                shutil.rmtree(folder, ignore_errors=True)
+        for token in list(self.tokens()):
+            names = self._names(token)
+            if not names or all(self._is_stale(name) for name in names):
+                self.delete(token)
 
     def tokens(self) -> Iterator[str]:
-        if self.root.is_dir():
-            yield from (folder.name for folder in self.root.iterdir() if folder.is_dir())
+        try:
+            folders, _files = self.storage.listdir("")
+        except FileNotFoundError:
+            return
+        yield from (folder for folder in folders if self.TOKEN.fullmatch(folder))

@@ -37,6 +37,13 @@ ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 ENV_DEMO_PASSWORD = os.environ.get("DJANGO_DEMO_PASSWORD", "").strip()
 ENV_MEDIA_ROOT = os.environ.get("DJANGO_MEDIA_ROOT", "").strip()
 ENV_STATIC_ROOT = os.environ.get("DJANGO_STATIC_ROOT", "").strip()
+# S3-compatible object storage for uploaded files (documents, pending imports).
+# Unset bucket: the local folder DJANGO_MEDIA_ROOT.
+ENV_S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "").strip()
+ENV_S3_ENDPOINT_URL = os.environ.get("DJANGO_S3_ENDPOINT_URL", "").strip()
+ENV_S3_REGION = os.environ.get("DJANGO_S3_REGION", "").strip()
+ENV_S3_ACCESS_KEY_ID = os.environ.get("DJANGO_S3_ACCESS_KEY_ID", "").strip()
+ENV_S3_SECRET_ACCESS_KEY = os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY", "").strip()
 ENV_EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "").strip()
 ENV_EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25") or 25)
 ENV_EMAIL_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
@@ -172,8 +179,55 @@ STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else BASE_DIR / "staticfi
 MEDIA_ROOT = Path(ENV_MEDIA_ROOT) if ENV_MEDIA_ROOT else BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
+
+def uploaded_file_storages(media_root: Path) -> dict:
+    """Where uploaded files live: "default" holds documents, "imports" the
+    delegate lists kept between an import's preview and its confirm.
+
+    Both go through Django's storage API and never the local disk directly,
+    so any number of app servers can share them: on S3-compatible object
+    storage (django-storages) when DJANGO_S3_BUCKET is set, each under its own
+    prefix and never public (every download goes through a view that checks
+    who may read it); otherwise in folders under `media_root`, which
+    must then be shared between app servers.
+    """
+    if ENV_S3_BUCKET:
+        options = {
+            "bucket_name": ENV_S3_BUCKET,
+            "endpoint_url": ENV_S3_ENDPOINT_URL or None,
+            "region_name": ENV_S3_REGION or None,
+            "access_key": ENV_S3_ACCESS_KEY_ID or None,
+            "secret_key": ENV_S3_SECRET_ACCESS_KEY or None,
+            # Private objects; never overwrite one upload with another of the same name.
+            "default_acl": "private",
+            "file_overwrite": False,
+        }
+        return {
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {**options, "location": "media"},
+            },
+            "imports": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {**options, "location": "pending-imports"},
+            },
+        }
+    return {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "imports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            # Contact details: readable by the application's user only.
+            "OPTIONS": {
+                "location": media_root / "imports",
+                "directory_permissions_mode": 0o700,
+                "file_permissions_mode": 0o600,
+            },
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **uploaded_file_storages(MEDIA_ROOT),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -27,7 +27,7 @@ ALLOWED_HOSTS = ENV_ALLOWED_HOSTS
 DEBUG = bool(ENV_DEBUG)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **uploaded_file_storages(MEDIA_ROOT),  # noqa: F405
     # Hashed, compressed file names: browsers may cache them for a year.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -16,6 +16,7 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 
 # Uploaded files of one run never mix with a developer's own uploads.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="baliprocess-test-media-"))
+STORAGES = {**STORAGES, **uploaded_file_storages(MEDIA_ROOT)}  # noqa: F405
 
 DEMO_ACCOUNTS_ENABLED = True
 DEMO_PASSWORD = ENV_DEMO_PASSWORD or "bali-demo-2002"

@@ -125,3 +125,44 @@ def test_deploy_check_reports_no_warnings_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+STORAGE_REPORT = (
+    "from django.core.files.storage import storages; "
+    "print(*(f'{alias}={type(storages[alias]).__name__}:'"
+    'f\'{getattr(storages[alias], "location", "")}\''
+    " for alias in ('default', 'imports')))"
+)
+
+
+def test_production_keeps_uploads_in_object_storage_when_a_bucket_is_set():
+    result = run_django(
+        STORAGE_REPORT
+        + "; s = storages['imports']; print(s.bucket_name, s.endpoint_url, s.default_acl)",
+        settings="baliprocess.settings.production",
+        **PRODUCTION_ENV,
+        DJANGO_S3_BUCKET="bali-record",
+        DJANGO_S3_ENDPOINT_URL="http://127.0.0.1:9000",
+        DJANGO_S3_ACCESS_KEY_ID="key",
+        DJANGO_S3_SECRET_ACCESS_KEY="secret",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "default=S3Storage:media imports=S3Storage:pending-imports",
+        "bali-record http://127.0.0.1:9000 private",
+    ]
+
+
+def test_production_keeps_uploads_under_the_media_root_without_a_bucket(tmp_path):
+    result = run_django(
+        STORAGE_REPORT,
+        settings="baliprocess.settings.production",
+        **PRODUCTION_ENV,
+        DJANGO_MEDIA_ROOT=str(tmp_path),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"default=FileSystemStorage:{tmp_path} imports=FileSystemStorage:{tmp_path / 'imports'}"
+    )

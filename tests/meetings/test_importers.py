@@ -9,12 +9,14 @@ import os
 import threading
 import time
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.management import CommandError, call_command
 from django.db import connection, connections
 from django.test import Client, override_settings
@@ -1162,8 +1164,15 @@ def test_command_says_when_there_is_nothing_to_import(meeting, australia, tmp_pa
 # --- The private file store --------------------------------------------------------------------
 
 
+def _file_store(root, **kwargs) -> ImportFileStore:
+    storage = FileSystemStorage(
+        location=root, directory_permissions_mode=0o700, file_permissions_mode=0o600
+    )
+    return ImportFileStore(storage, **kwargs)
+
+
 def test_store_keeps_a_file_under_a_random_token_and_deletes_it(tmp_path):
-    store = ImportFileStore(tmp_path)
+    store = _file_store(tmp_path)
 
     token = store.save(b"Country,Name\r\n", "delegates.csv")
 
@@ -1171,21 +1180,40 @@ def test_store_keeps_a_file_under_a_random_token_and_deletes_it(tmp_path):
     assert store.load(token) == b"Country,Name\r\n"
     assert (tmp_path / token / "upload.csv").exists()
     assert oct((tmp_path / token).stat().st_mode & 0o777) == "0o700"
+    assert oct((tmp_path / token / "upload.csv").stat().st_mode & 0o777) == "0o600"
     store.delete(token)
     assert store.load(token) is None
     assert not (tmp_path / token).exists()
 
 
+def test_store_uses_the_imports_storage_by_default(settings):
+    store = ImportFileStore()
+
+    token = store.save(b"Country,Name\r\n", "delegates.xlsx")
+
+    assert store.storage is storages["imports"]
+    assert (Path(settings.MEDIA_ROOT) / "imports" / token / "upload.xlsx").exists()
+    store.delete(token)
+
+
+def test_store_keeps_an_odd_extension_out_of_the_stored_name(tmp_path):
+    store = _file_store(tmp_path)
+
+    token = store.save(b"Country,Name\r\n", "list.c$v")
+
+    assert (tmp_path / token / "upload.csv").exists()
+
+
 @pytest.mark.parametrize("token", ["../../etc", "", "0" * 31, "g" * 32, "../" + "0" * 29])
 def test_store_refuses_tokens_that_are_not_its_own(tmp_path, token):
-    store = ImportFileStore(tmp_path)
+    store = _file_store(tmp_path)
 
     assert store.load(token) is None
     store.delete(token)  # never touches anything outside its folder
 
 
 def test_store_forgets_stale_uploads(tmp_path):
-    store = ImportFileStore(tmp_path, max_age=60)
+    store = _file_store(tmp_path, max_age=60)
     old = store.save(b"old", "old.csv")
     past = time.time() - 120
     for path in (tmp_path / old, tmp_path / old / "upload.csv"):
@@ -1196,15 +1224,24 @@ def test_store_forgets_stale_uploads(tmp_path):
 
 
 def test_store_prunes_stale_folders_on_the_next_upload(tmp_path):
-    store = ImportFileStore(tmp_path, max_age=60)
+    store = _file_store(tmp_path, max_age=60)
     old = store.save(b"old", "old.csv")
     past = time.time() - 120
-    os.utime(tmp_path / old, (past, past))
+    os.utime(tmp_path / old / "upload.csv", (past, past))
 
     new = store.save(b"new", "new.xlsx")
 
     assert list(store.tokens()) == [new]
     assert (tmp_path / new / "upload.xlsx").exists()
+
+
+def test_store_prunes_an_emptied_folder(tmp_path):
+    store = _file_store(tmp_path, max_age=60)
+    (tmp_path / ("a" * 32)).mkdir()
+
+    store.prune()
+
+    assert list(store.tokens()) == []
 
 
 # --- Importing through the admin ---------------------------------------------------------------
@@ -1457,13 +1494,14 @@ def test_a_stale_upload_is_refused(editor_client, meeting, australia):
     preview_url = _previewed(editor_client, meeting)
     token = preview_url.rstrip("/").rsplit("/", 1)[-1]
     past = time.time() - 7 * 3600
-    for path in (_store().root / token, _store().root / token / "upload.csv"):
+    folder = Path(_store().storage.path(token))
+    for path in (folder, folder / "upload.csv"):
         os.utime(path, (past, past))
 
     response = editor_client.get(preview_url, follow=True)
 
     assert "That upload has expired" in response.text
-    assert not (_store().root / token).exists()
+    assert not (Path(_store().storage.path(token))).exists()
 
 
 def test_an_unknown_action_is_a_404(editor_client, meeting, australia):
@@ -1567,12 +1605,12 @@ def test_a_session_keeps_at_most_ten_unfinished_imports(editor_client, meeting, 
 
 
 def test_store_refuses_a_token_with_a_trailing_newline(tmp_path):
-    store = ImportFileStore(tmp_path)
+    store = _file_store(tmp_path)
     token = store.save(b"Country,Name\r\nAustralia,Jane\r\n", "delegates.csv")
     # A folder whose name ends in a newline: "$" in a pattern would accept it.
-    planted = store.root / f"{token}\n"
+    planted = tmp_path / f"{token}\n"
     planted.mkdir()
-    for stored in (store.root / token).iterdir():
+    for stored in (tmp_path / token).iterdir():
         (planted / stored.name).write_bytes(b"planted")
 
     assert store.load(f"{token}\n") is None
