@@ -4,28 +4,44 @@ A page or an export reads a list one way: the selector's queryset (meetings.
 selectors.meeting_list, document_list), which holds only what the viewer may
 see, narrowed by the FilterSet given the request it serves —
 `MeetingFilterSet(request.GET, queryset=meeting_list(user=request.user),
-request=request)`. Choices that name meetings or the participants that
-attended them are limited the same way, so a menu never reveals a meeting the
-viewer may not see.
+request=request)`. A meeting, a participant or a country is named by typing
+(baliprocess.lib.filters.RecordFilter): only records the viewer may see can
+fit, so a filter never reveals a meeting the viewer may not see, nor who
+attended one.
 """
 
-from django.db.models import Q
-from django_countries import countries
+from django.db.models import Exists, OuterRef, Q
 
 from baliprocess.lib.filters import (
+    MAX_SELECT_OPTIONS,
+    CountryFilter,
     DayFilter,
     KindChoiceFilter,
     PortalFilterSet,
-    SlugChoiceFilter,
+    RecordFilter,
     TextFilter,
     YearFilter,
 )
-from meetings.models import Document, Meeting
+from meetings.models import Delegation, Document, Meeting, MeetingRole
 from membership.models import Participant
+
+# How a participant is named: short or official name, acronym, another name it
+# is known by (compared whole and word by word), or its ISO code (whole).
+PARTICIPANT_NAMES = {
+    "name_fields": ("short_name", "name", "acronym", "alternative_names__name"),
+    "code_fields": ("country",),
+}
+MEETING_NAMES = {"name_fields": ("title",), "word_fields": ("city",)}
+GROUP_NAMES = {"name_fields": ("name", "short_name")}
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """A meeting as a choice names it: titles repeat, so with its dates."""
+    return f"{meeting.title} ({meeting.dates_label})"
 
 
 def visible_meetings(request):
-    """The meetings a choice may name: those the viewer may see, newest first
+    """The meetings a filter may name: those the viewer may see, newest first
     (none without a request: a FilterSet is always given the request it serves)."""
     if request is None:
         return Meeting.objects.none()
@@ -34,21 +50,28 @@ def visible_meetings(request):
 
 def participants_that_attended(request):
     """Participants that sent a delegation to a meeting the viewer may see."""
-    return (
-        Participant.objects.filter(delegations__meeting__in=visible_meetings(request))
-        .distinct()
-        .order_by("short_name")
+    attended = Delegation.objects.filter(
+        participant=OuterRef("pk"), meeting__in=visible_meetings(request)
     )
+    return Participant.objects.filter(Exists(attended)).order_by("short_name")
 
 
-def document_groups(request):
+def participants_with_roles(request):
+    """Participants that chaired, hosted or co-organised a meeting the viewer may see."""
+    roles = MeetingRole.objects.filter(
+        participant=OuterRef("pk"), meeting__in=visible_meetings(request)
+    )
+    return Participant.objects.filter(Exists(roles)).order_by("short_name")
+
+
+def all_groups(request):
     # Groups belong to the workshops app above this one: reach their model
     # through the relation rather than an import against the arrows.
-    return Document._meta.get_field("group").related_model.objects.order_by("name")
+    return Meeting._meta.get_field("group").related_model.objects.order_by("name")
 
 
 class MeetingFilterSet(PortalFilterSet):
-    """Meetings by words, kind, year or date range, host country and attendance."""
+    """Meetings by words, kind, year or date range, host country, group, attendance and roles."""
 
     q = TextFilter(
         label="Words",
@@ -61,19 +84,37 @@ class MeetingFilterSet(PortalFilterSet):
     year = YearFilter(label="Year", field_name="start_date")
     date_from = DayFilter(label="From", field_name="start_date", lookup_expr="gte")
     date_to = DayFilter(label="To", field_name="start_date", lookup_expr="lte")
-    country = KindChoiceFilter(
+    country = CountryFilter(
         label="Host country",
-        choices=[],
+        queryset=visible_meetings,
         noun="host country",
+        plural="host countries",
         field_name="country",
-        help_text="Where the meeting took place.",
+        help_text="Where the meeting took place: a name or its code, e.g. Thailand or TH.",
     )
-    participant = SlugChoiceFilter(
+    group = RecordFilter(
+        label="Held under",
+        queryset=all_groups,
+        noun="group",
+        field_name="group",
+        select_up_to=MAX_SELECT_OPTIONS,
+        **GROUP_NAMES,
+    )
+    participant = RecordFilter(
         label="Attended by",
         queryset=participants_that_attended,
         noun="participant",
         method="filter_participant",
-        help_text="A member or observer that sent a delegation.",
+        help_text="A member or observer that sent a delegation: its name, e.g. Fiji or UNHCR.",
+        **PARTICIPANT_NAMES,
+    )
+    role = RecordFilter(
+        label="Chaired, hosted or organised by",
+        queryset=participants_with_roles,
+        noun="participant",
+        method="filter_role",
+        help_text="A co-chair, host or co-organiser: its name, e.g. Indonesia.",
+        **PARTICIPANT_NAMES,
     )
 
     layout = (
@@ -82,33 +123,15 @@ class MeetingFilterSet(PortalFilterSet):
         "year",
         ("Held between", ("date_from", "date_to")),
         "country",
+        "group",
         "participant",
+        "role",
     )
     date_ranges = (("date_from", "date_to"),)
 
     class Meta(PortalFilterSet.Meta):
         model = Meeting
         fields = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # The countries meetings the viewer may see took place in, read once
-        # when the form is built (validation and the menu share the list). A
-        # closure, not a bound method: the form deep-copies its fields' choices.
-        self.filters["country"].extra["choices"] = lambda: self._host_countries()
-
-    def _host_countries(self):
-        if not hasattr(self, "_host_country_choices"):
-            codes = set(
-                self.queryset.exclude(country="")
-                .order_by()
-                .values_list("country", flat=True)
-                .distinct()
-            )
-            self._host_country_choices = sorted(
-                ((code, countries.name(code)) for code in codes), key=lambda choice: choice[1]
-            )
-        return self._host_country_choices
 
     def filter_words(self, queryset, name, value):
         for word in value.split():
@@ -120,6 +143,10 @@ class MeetingFilterSet(PortalFilterSet):
     def filter_participant(self, queryset, name, value):
         return queryset.attended_by(value) if value else queryset
 
+    def filter_role(self, queryset, name, value):
+        roles = MeetingRole.objects.filter(meeting=OuterRef("pk"), participant=value)
+        return queryset.filter(Exists(roles)) if value else queryset
+
 
 class DocumentFilterSet(PortalFilterSet):
     """Documents by kind, meeting, group and year."""
@@ -127,11 +154,22 @@ class DocumentFilterSet(PortalFilterSet):
     kind = KindChoiceFilter(
         label="Kind", choices=Document.Kind.choices, noun="kind of document", field_name="kind"
     )
-    meeting = SlugChoiceFilter(
-        label="Meeting", queryset=visible_meetings, noun="meeting", field_name="meeting"
+    meeting = RecordFilter(
+        label="Meeting",
+        queryset=visible_meetings,
+        noun="meeting",
+        field_name="meeting",
+        label_of=meeting_label,
+        help_text="Its title, or part of it, e.g. Fourth Ministerial.",
+        **MEETING_NAMES,
     )
-    group = SlugChoiceFilter(
-        label="Group", queryset=document_groups, noun="group", field_name="group"
+    group = RecordFilter(
+        label="Group",
+        queryset=all_groups,
+        noun="group",
+        field_name="group",
+        select_up_to=MAX_SELECT_OPTIONS,
+        **GROUP_NAMES,
     )
     year = YearFilter(label="Year", field_name="date")
 

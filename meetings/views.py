@@ -7,6 +7,7 @@ from django.utils.http import content_disposition_header
 from django.views import View
 from django.views.generic import DetailView, TemplateView
 
+from baliprocess.lib.excerpts import excerpt
 from baliprocess.lib.views import PortalListView
 from meetings.exporters import (
     PARTICIPANT_LIST_FORMATS,
@@ -45,7 +46,11 @@ class MeetingListView(PortalListView):
 
 
 class MeetingDetailView(DetailView):
-    """/meetings/<slug>/: one meeting; 404 when the viewer may not see it (unpublished)."""
+    """/meetings/<slug>/: one meeting; 404 when the viewer may not see it (unpublished).
+
+    Its documents and outcomes are Excerpts: the first ones, and a link to the
+    documents or outcomes list filtered by the meeting when there are more.
+    """
 
     template_name = "meetings/meeting_detail.html"
     context_object_name = "meeting"
@@ -62,7 +67,7 @@ class MeetingDetailView(DetailView):
         previous, following = meeting_neighbours(meeting, user=user)
         context.update(
             people=meeting_people(meeting),
-            documents=list(meeting_documents(meeting, user=user)),
+            documents=excerpt(meeting_documents(meeting, user=user)),
             delegation_counts=meeting_delegation_counts(meeting),
             outcomes=meeting_outcomes(meeting, user=user),
             previous_meeting=previous,

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.views.generic import DetailView
 
+from baliprocess.lib.excerpts import excerpt
 from baliprocess.lib.views import PortalListView
 from meetings.selectors import (
     participant_delegations,
@@ -45,7 +46,12 @@ class ParticipantListView(PortalListView):
 
 
 class ParticipantDetailView(DetailView):
-    """/members/<slug>/: one participant's status history, meetings, groups and outcomes."""
+    """/members/<slug>/: one participant's status history, meetings, groups and outcomes.
+
+    Meetings attended, roles at meetings and outcomes grow with the record: the
+    page shows the most recent of each (an Excerpt, with how many there are) and
+    links to the list of them all, filtered by the participant.
+    """
 
     template_name = "membership/participant_detail.html"
     context_object_name = "participant"
@@ -64,11 +70,11 @@ class ParticipantDetailView(DetailView):
         context.update(
             periods=periods,
             current_period=current[0] if current else None,
-            delegations=list(participant_delegations(participant, user=user)),
-            meeting_roles=list(participant_meeting_roles(participant, user=user)),
+            delegations=excerpt(participant_delegations(participant, user=user)),
+            meeting_roles=excerpt(participant_meeting_roles(participant, user=user)),
             group_roles=list(participant_group_roles(participant)),
             group_memberships=list(participant_group_memberships(participant, user=user)),
-            outcomes=list(participant_outcomes(participant, user=user)),
+            outcomes=excerpt(participant_outcomes(participant, user=user)),
             member_status=MembershipPeriod.Status.MEMBER,
         )
         return context

@@ -6,9 +6,23 @@ see; the filters' own rules (what "hosted by" or "the group's outcomes"
 means) are the selectors' too.
 """
 
-from baliprocess.lib.filters import KindChoiceFilter, PortalFilterSet, SlugChoiceFilter, YearFilter
-from meetings.filters import visible_meetings
-from meetings.models import Meeting
+from django.db.models import Exists, OuterRef
+
+from baliprocess.lib.filters import (
+    MAX_SELECT_OPTIONS,
+    KindChoiceFilter,
+    PortalFilterSet,
+    RecordFilter,
+    YearFilter,
+)
+from meetings.filters import (
+    GROUP_NAMES,
+    MEETING_NAMES,
+    PARTICIPANT_NAMES,
+    meeting_label,
+    visible_meetings,
+)
+from meetings.models import Meeting, MeetingRole
 from membership.models import Participant
 from workshops.models import Group, Outcome, OutcomeStatus, Theme
 from workshops.selectors import (
@@ -31,24 +45,21 @@ def all_themes(request):
 def workshop_hosts(request):
     """Participants that hosted or co-hosted a workshop or other working-level
     meeting the viewer may see."""
-    return (
-        Participant.objects.filter(
-            meeting_roles__role__in=HOST_ROLES,
-            meeting_roles__meeting__in=visible_meetings(request).of_kind(*WORKSHOP_LIST_KINDS),
-        )
-        .distinct()
-        .order_by("short_name")
+    hosted = MeetingRole.objects.filter(
+        participant=OuterRef("pk"),
+        role__in=HOST_ROLES,
+        meeting__in=visible_meetings(request).of_kind(*WORKSHOP_LIST_KINDS),
     )
+    return Participant.objects.filter(Exists(hosted)).order_by("short_name")
 
 
 def responsible_participants(request):
     """Participants responsible for an outcome the viewer may see."""
     outcomes = Outcome.objects.visible_to(request.user) if request else Outcome.objects.none()
-    return (
-        Participant.objects.filter(outcomes_responsible__in=outcomes)
-        .distinct()
-        .order_by("short_name")
+    responsible = Outcome.responsible_participants.through.objects.filter(
+        participant=OuterRef("pk"), outcome__in=outcomes
     )
+    return Participant.objects.filter(Exists(responsible)).order_by("short_name")
 
 
 class GroupFilterSet(PortalFilterSet):
@@ -85,17 +96,30 @@ class GroupFilterSet(PortalFilterSet):
 class WorkshopFilterSet(PortalFilterSet):
     """Workshops by theme, host, year and group."""
 
-    theme = SlugChoiceFilter(label="Theme", queryset=all_themes, noun="theme", field_name="themes")
-    host = SlugChoiceFilter(
+    theme = RecordFilter(
+        label="Theme",
+        queryset=all_themes,
+        noun="theme",
+        field_name="themes",
+        select_up_to=MAX_SELECT_OPTIONS,
+        name_fields=("name",),
+    )
+    host = RecordFilter(
         label="Hosted by",
         queryset=workshop_hosts,
         noun="host",
         method="filter_host",
-        help_text="The member that hosted or co-hosted it.",
+        help_text="The member that hosted or co-hosted it: its name, e.g. Thailand.",
+        **PARTICIPANT_NAMES,
     )
     year = YearFilter(label="Year", field_name="start_date")
-    group = SlugChoiceFilter(
-        label="Held under", queryset=all_groups, noun="group", field_name="group"
+    group = RecordFilter(
+        label="Held under",
+        queryset=all_groups,
+        noun="group",
+        field_name="group",
+        select_up_to=MAX_SELECT_OPTIONS,
+        **GROUP_NAMES,
     )
 
     layout = ("theme", "host", "year", "group")
@@ -120,26 +144,32 @@ class OutcomeFilterSet(PortalFilterSet):
         noun="status",
         field_name="current_status",
     )
-    group = SlugChoiceFilter(
+    group = RecordFilter(
         label="Group",
         queryset=all_groups,
         noun="group",
         method="filter_group",
         help_text="The group it came from or that is responsible for it.",
+        select_up_to=MAX_SELECT_OPTIONS,
+        **GROUP_NAMES,
     )
-    meeting = SlugChoiceFilter(
+    meeting = RecordFilter(
         label="Meeting",
         queryset=visible_meetings,
         noun="meeting",
         method="filter_meeting",
-        help_text="The meeting it came from, or one that endorsed or reported on it.",
+        label_of=meeting_label,
+        help_text="The meeting it came from, or one that endorsed or reported on it: "
+        "its title, or part of it.",
+        **MEETING_NAMES,
     )
-    participant = SlugChoiceFilter(
+    participant = RecordFilter(
         label="Responsible participant",
         queryset=responsible_participants,
         noun="participant",
         field_name="responsible_participants",
-        help_text="Who is responsible for it, or pledged it.",
+        help_text="Who is responsible for it, or pledged it: its name, e.g. Australia.",
+        **PARTICIPANT_NAMES,
     )
     year = YearFilter(label="Year", field_name="date")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
+from baliprocess.lib.excerpts import Excerpt, excerpt
 from meetings.models import Document, Meeting, MeetingRole
 from membership.models import Participant
 from workshops.models import (
@@ -227,18 +228,19 @@ def recent_outcomes(*, user, limit: int = 5) -> list[Outcome]:
 
 @dataclass
 class MeetingOutcomes:
-    """What came from a meeting, and what was decided or reported at it."""
+    """What came from a meeting, and what was decided or reported at it: the first
+    of each, with how many there are."""
 
     #: Outcomes whose source is the meeting, with `current_status`.
-    produced: list
+    produced: Excerpt
     #: Status entries citing the meeting, of outcomes from elsewhere (an endorsement
     #: of an earlier recommendation), each with its outcome.
-    recorded: list
+    recorded: Excerpt
 
 
 def meeting_outcomes(meeting: Meeting, *, user) -> MeetingOutcomes:
     """Outcomes `user` may see that came from the meeting or whose status history
-    cites it, in two queries."""
+    cites it, the first of each kind (baliprocess.lib.excerpts), in two queries."""
     visible = Outcome.objects.visible_to(user)
     produced = (
         visible.filter(source_meeting=meeting)
@@ -252,7 +254,7 @@ def meeting_outcomes(meeting: Meeting, *, user) -> MeetingOutcomes:
         .select_related("outcome")
         .order_by("date", "pk")
     )
-    return MeetingOutcomes(produced=list(produced), recorded=list(recorded))
+    return MeetingOutcomes(produced=excerpt(produced), recorded=excerpt(recorded))
 
 
 def participant_group_roles(participant: Participant) -> QuerySet:

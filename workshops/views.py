@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.views.generic import DetailView
 
+from baliprocess.lib.excerpts import excerpt
 from baliprocess.lib.views import PortalListView
 from workshops.filters import GroupFilterSet, OutcomeFilterSet, WorkshopFilterSet
 from workshops.models import Group, Outcome
@@ -37,7 +38,11 @@ class GroupListView(PortalListView):
 
 
 class GroupDetailView(DetailView):
-    """/groups/<slug>/: a group's mandate, terms of reference, people, meetings and outcomes."""
+    """/groups/<slug>/: a group's mandate, terms of reference, people, meetings and outcomes.
+
+    Its meetings, outcomes and documents grow with the record: the page shows
+    the most recent of each (an Excerpt) and links to the filtered list of them all.
+    """
 
     template_name = "workshops/group_detail.html"
     context_object_name = "group"
@@ -64,9 +69,9 @@ class GroupDetailView(DetailView):
             roles=list(group_roles(group)),
             composition=list(group_composition(group, user=user)),
             subgroups=list(group_subgroups(group)),
-            meetings=list(group_meetings(group, user=user)),
-            outcomes=list(group_outcomes(group, user=user)),
-            documents=list(group_documents(group, user=user)),
+            meetings=excerpt(group_meetings(group, user=user)),
+            outcomes=excerpt(group_outcomes(group, user=user)),
+            documents=excerpt(group_documents(group, user=user)),
         )
         return context
 

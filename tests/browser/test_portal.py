@@ -62,6 +62,29 @@ def test_meetings_list_apply_button_is_reached_and_pressed_with_the_keyboard(pag
     assert _titles(page) == ["Workshop"]
 
 
+def test_meetings_list_finds_who_attended_by_a_typed_name_and_offers_a_choice(page):
+    thailand = factories.ParticipantFactory(short_name="Thailand", slug="thailand")
+    tonga = factories.ParticipantFactory(short_name="Tonga", slug="tonga")
+    factories.DelegationFactory(
+        meeting=factories.MeetingFactory(custom_title="Bangkok SOM"), participant=thailand
+    )
+    factories.DelegationFactory(
+        meeting=factories.MeetingFactory(custom_title="Nuku'alofa SOM"), participant=tonga
+    )
+    page.goto("/meetings/")
+
+    page.get_by_label("Attended by").fill("t")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/meetings/?*participant=t*")
+    offered = page.locator("main [role=alert] a").all_inner_texts()
+    page.get_by_role("link", name="Thailand", exact=True).click()
+    page.wait_for_url("**/meetings/?*participant=thailand*")
+
+    assert offered == ["Thailand", "Tonga"]
+    assert _titles(page) == ["Bangkok SOM"]
+    assert page.get_by_label("Attended by").input_value() == "thailand"
+
+
 def test_members_list_as_at_filter_shows_the_status_on_that_day(page):
     united_states = factories.ParticipantFactory(short_name="United States", name="United States")
     factories.MembershipPeriodFactory(

@@ -16,7 +16,17 @@ from tests.portal.html import messages
 pytestmark = pytest.mark.django_db
 
 LIST_PARAMETERS = {
-    "/meetings/": ("q", "kind", "year", "date_from", "date_to", "country", "participant"),
+    "/meetings/": (
+        "q",
+        "kind",
+        "year",
+        "date_from",
+        "date_to",
+        "country",
+        "group",
+        "participant",
+        "role",
+    ),
     "/members/": ("as_at", "status", "kind"),
     "/groups/": ("state", "kind"),
     "/workshops/": ("theme", "host", "year", "group"),
