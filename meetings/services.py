@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from baliprocess.lib.cache import record_version_bump
 from baliprocess.lib.db import is_write_conflict
 from meetings.models import Delegate, Delegation, Meeting
 from membership.models import Participant
@@ -26,8 +27,9 @@ def meetings_publish(*, meeting_ids: Sequence[int], published: bool, user) -> li
     """Publish (or withdraw from the portal) the given meetings; return those changed.
 
     Side effects: each meeting whose flag changes is saved with a history entry
-    naming `user`; meetings already in the wanted state are left untouched.
-    Callers check the publish_meeting permission (the admin's action does).
+    naming `user`; meetings already in the wanted state are left untouched; the
+    cached anonymous pages are retired. Callers check the publish_meeting
+    permission (the admin's action does).
     """
     meetings = list(
         Meeting.objects.select_for_update(no_key=True)
@@ -38,6 +40,9 @@ def meetings_publish(*, meeting_ids: Sequence[int], published: bool, user) -> li
         meeting.is_published = published
         meeting._history_user = user
         meeting.save(update_fields=["is_published", "updated_at"])
+    # Each save above retires the cached pages too; this keeps doing so if the
+    # loop becomes one update().
+    record_version_bump()
     return meetings
 
 
@@ -469,7 +474,7 @@ def delegation_import(
     issue; then new delegations are created, changed ones saved, demoted
     heads of delegation saved before any new head, changed delegates saved
     and new ones created — each with a history entry by `changed_by` with
-    `reason`.
+    `reason`; the cached anonymous pages are retired.
     """
     # NO KEY UPDATE: it serialises imports into the meeting, yet lets other staff add rows
     # that refer to the meeting, whose foreign key checks at commit take a KEY SHARE lock
@@ -481,6 +486,8 @@ def delegation_import(
     try:
         with transaction.atomic():
             _write(plan, changed_by=changed_by, reason=reason)
+            # bulk_create and bulk_update send no signals.
+            record_version_bump()
     except DatabaseError as error:
         if not is_write_conflict(error):
             raise

@@ -5,6 +5,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from baliprocess.lib.cache import record_version_bump
 from baliprocess.lib.dates import DatePrecision, format_period
 from membership.models import MembershipPeriod, Participant
 
@@ -61,4 +62,7 @@ def membership_change(
     )
     period.full_clean()
     period.save()
+    # The saves retire the cached pages too; this keeps doing so if they become
+    # an update().
+    record_version_bump()
     return period

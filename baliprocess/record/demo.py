@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
+from baliprocess.lib.cache import record_version_bump
 from baliprocess.record import keys
 from baliprocess.record.sync import RecordError, Tally, upsert
 from meetings.models import Document, Meeting
@@ -72,7 +73,8 @@ def demo_content_ensure(*, today: datetime.date | None = None) -> Tally:
     Side effects: three documents attached to the Brisbane SOM of 2004, one
     per restricted kind of access. The embargo is set a year ahead when the
     document is created, and moved a year ahead again only once it has
-    passed, so running this twice changes nothing.
+    passed, so running this twice changes nothing. Retires the cached
+    anonymous pages.
     """
     if not settings.DEMO_ACCOUNTS_ENABLED:
         raise ImproperlyConfigured(
@@ -113,4 +115,5 @@ def demo_content_ensure(*, today: datetime.date | None = None) -> Tally:
                 "group": None,
             },
         )
+    record_version_bump()
     return tally

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
 
+from baliprocess.lib.cache import record_version_bump
 from baliprocess.lib.dates import DatePrecision, parse_partial_date
 from baliprocess.record import documents, groups, meetings, outcomes, participants, workshops
 from baliprocess.record.facts import (
@@ -86,8 +87,9 @@ def record_load(*, sources_dir: Path = SOURCES_DIR) -> Tally:
     Side effects: creates or updates participants, their alternative names and
     membership statuses, meetings, roles, delegations, delegates, documents
     (with their .txt stored into MEDIA_ROOT), themes, groups, outcomes and their
-    links and statuses. All or nothing: on any failure the transaction is
-    rolled back and the files this run stored are deleted again.
+    links and statuses; retires the cached anonymous pages. All or nothing: on
+    any failure the transaction is rolled back and the files this run stored
+    are deleted again.
     """
     run = _Run()
     try:
@@ -135,6 +137,9 @@ def _load(run: _Run, sources_dir: Path) -> None:
                 "to_outcome": run.get("outcomes", link.to_outcome),
             },
         )
+    # Every save above retires the cached pages too; a loader is where a faster
+    # bulk write would slip past the signals, so it says so itself.
+    record_version_bump()
 
 
 def _load_participant(run: _Run, fact: ParticipantFact) -> None:

@@ -55,6 +55,9 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
 ENV_SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 ENV_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000") or 0)
 ENV_LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip() or "INFO"
+# The cache of anonymous pages, shared by every worker and app server. Unset: a
+# cache in each process's memory (see CACHES below).
+ENV_REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 # --------------------------------------------------------------------------
 
 SECRET_KEY = ENV_SECRET_KEY
@@ -88,6 +91,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Right after WhiteNoise: a cached page skips sessions and authentication, and
+    # keeps the headers the middleware below added when it was rendered.
+    "baliprocess.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,6 +143,30 @@ else:
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- The anonymous page cache and the record version (baliprocess.lib.cache) ---
+# Redis when REDIS_URL is set: one cache for every worker and app server, so a
+# write made through any of them retires the pages all of them serve. Otherwise
+# the local-memory cache, private to one process: right for `make run`, where
+# runserver serves every request from one process (a command run in another
+# terminal, such as load_record, reaches its pages after a restart, or set
+# REDIS_URL), and wrong for production's several workers, where production.py
+# turns the page cache off instead.
+if ENV_REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's RedisCache, keeping its client (see the class).
+            "BACKEND": "baliprocess.lib.cache.RedisCache",
+            "LOCATION": ENV_REDIS_URL,
+            # Another application may share the Redis server.
+            "KEY_PREFIX": "baliprocess",
+            # A Redis that does not answer costs a request a second, not a hung worker.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = True
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out client before any password check.

@@ -7,6 +7,7 @@ from .base import (
     ENV_ALLOWED_HOSTS,
     ENV_DEBUG,
     ENV_HSTS_SECONDS,
+    ENV_REDIS_URL,
     ENV_SECRET_KEY,
     ENV_SECURE_SSL_REDIRECT,
 )
@@ -39,6 +40,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# The page cache only on a cache every worker and app server shares (Redis): with
+# one in each worker's memory, a change written through one worker would leave the
+# pages cached by the others stale. Without REDIS_URL every page is rendered for
+# every request, correct but slower, and `manage.py check` says so
+# (baliprocess.W001). Off rather than a refusal to start, because the cache is
+# an optimisation: a small site on one server is right without a Redis to run.
+PAGE_CACHE_ENABLED = bool(ENV_REDIS_URL)
 
 # Demo accounts never exist in production, whatever the environment says.
 DEMO_ACCOUNTS_ENABLED = False

@@ -21,6 +21,12 @@ STORAGES = {**STORAGES, **uploaded_file_storages(MEDIA_ROOT)}  # noqa: F405
 DEMO_ACCOUNTS_ENABLED = True
 DEMO_PASSWORD = ENV_DEMO_PASSWORD or "bali-demo-2002"
 
+# Always the local-memory cache, whatever REDIS_URL says: every test starts with
+# it empty (tests/conftest.py), and that must never empty a shared Redis. The page
+# cache stays on, so that every page test also checks that no page is served stale.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = True
+
 # Lockout is tested explicitly where it matters; elsewhere a wrong password in
 # one test must not lock out the next.
 AXES_ENABLED = False

@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x9!Qw-production-test-secret-key-that-is-long-and-varied-0123456789",
     "DJANGO_ALLOWED_HOSTS": "portal.example.org",
+    # Without it the page cache is off and `check` warns (tests/baliprocess/test_page_cache.py).
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 
 
