@@ -7,12 +7,14 @@ database query; conditional requests get 304 Not Modified.
 """
 
 import datetime
+import io
 import time
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.test import Client, RequestFactory
@@ -475,3 +477,21 @@ def test_production_without_redis_turns_the_page_cache_off_and_warns():
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "False"
     assert "baliprocess.W001" in result.stderr + result.stdout
+
+
+@pytest.mark.writes_behind_the_cache
+def test_retire_cached_pages_command_shows_a_change_made_outside_the_application(client):
+    meeting = MeetingFactory(custom_title="Meeting before the fix")
+    assert "Meeting before the fix" in client.get("/meetings/").text
+    # As psql or a shell would: no signal, no service, no bump.
+    Meeting.objects.filter(pk=meeting.pk).update(title="Meeting after the fix")
+    assert "Meeting before the fix" in client.get("/meetings/").text  # stale, as expected
+    before = record_version()
+    out = io.StringIO()
+
+    call_command("retire_cached_pages", stdout=out)
+
+    assert "Meeting after the fix" in client.get("/meetings/").text
+    assert out.getvalue() == (
+        f"Cached pages retired: record version {before} → {record_version()}.\n"
+    )
