@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -21,20 +22,29 @@ from baliprocess.calendars import (
     meetings_calendar,
 )
 from baliprocess.forms import SearchForm
-from baliprocess.search import RESULT_TYPES, search
+from baliprocess.search import RESULT_TYPES, SearchTimeoutError, search, search_time_limit
 from meetings.models import Meeting
 
 
 class SearchView(TemplateView):
-    """One search box over the whole record; every bad value gets a message."""
+    """One search box over the whole record; every bad value gets a message, and
+    so does a search that runs out of time."""
 
     template_name = "search/search.html"
     paginate_by = 20
+    timed_out_notice = "The search took too long; try fewer or more specific words."
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if response.context_data["timed_out"]:
+            # A busy moment is no answer to keep: no cache may store this page.
+            patch_cache_control(response, no_store=True)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = SearchForm(self.request.GET or None)
-        context.update(form=form, notices=[], results=None, page_obj=None)
+        context.update(form=form, notices=[], results=None, page_obj=None, timed_out=False)
         if not form.is_bound:
             return context
         # An unknown type only drops the type filter; a bad query stops the search.
@@ -53,9 +63,16 @@ class SearchView(TemplateView):
                 "punctuation and not left out with a minus."
             )
             return context
-        paginator = Paginator(results, self.paginate_by)
-        number = self._page_number(paginator, context["notices"])
-        page = paginator.page(number)
+        try:
+            # The counts, the page and its rows: one time limit for all of them.
+            with search_time_limit():
+                paginator = Paginator(results, self.paginate_by)
+                number = self._page_number(paginator, context["notices"])
+                page = paginator.page(number)
+        except SearchTimeoutError:
+            context["notices"].append(self.timed_out_notice)
+            context["timed_out"] = True
+            return context
         context.update(
             page_obj=page,
             paginator=paginator,
