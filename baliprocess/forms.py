@@ -14,7 +14,8 @@ class SearchForm(forms.Form):
         max_length=MAX_QUERY_LENGTH,
         required=False,
         help_text="Words to find in meetings, participants, groups, outcomes and documents. "
-        "Put a phrase in quotes; put a minus before a word to leave it out.",
+        "The start of a word finds the whole word (traffick: trafficking). Put a phrase "
+        "in quotes, a minus before a word to leave it out, or between alternatives.",
         widget=forms.SearchInput(attrs={"spellcheck": "false"}),
         error_messages={
             "max_length": "Search for at most %(limit_value)d characters; "
