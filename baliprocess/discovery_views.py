@@ -22,7 +22,13 @@ from baliprocess.calendars import (
     meetings_calendar,
 )
 from baliprocess.forms import SearchForm
-from baliprocess.search import RESULT_TYPES, SearchTimeoutError, search, search_time_limit
+from baliprocess.search import (
+    COUNT_LIMIT,
+    RESULT_TYPES,
+    SearchTimeoutError,
+    search,
+    search_time_limit,
+)
 from meetings.models import Meeting
 
 
@@ -77,6 +83,7 @@ class SearchView(TemplateView):
             page_obj=page,
             paginator=paginator,
             type_links=self._type_links(text, results, result_type),
+            count_limit=COUNT_LIMIT,
             result_type_label=next(
                 (kind.plural.lower() for kind in RESULT_TYPES if kind.key == result_type), ""
             ),
@@ -104,6 +111,7 @@ class SearchView(TemplateView):
             {
                 "label": "All types",
                 "count": results.total,
+                "more": results.total_is_more,
                 "href": "?" + urlencode({"q": text}),
                 "current": not selected,
             }
@@ -113,6 +121,7 @@ class SearchView(TemplateView):
                 {
                     "label": kind.plural,
                     "count": results.counts[kind.key],
+                    "more": kind.key in results.more_than,
                     "href": "?" + urlencode({"q": text, "type": kind.key}),
                     "current": selected == kind.key,
                 }
