@@ -17,7 +17,7 @@ PIP_FLAGS := --quiet --disable-pip-version-check
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: help run serve setup test test-fast lint fmt check-migrations bench lock browser clean
+.PHONY: help run serve setup test test-fast lint fmt check-migrations bench bench-scale lock browser clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -79,6 +79,12 @@ check-migrations: $(RUN_STAMP) ## Fail when a model changed without a migration
 
 bench: $(TEST_STAMP) ## Measure pages and participant-list exports (PostgreSQL when DATABASE_URL is set)
 	DJANGO_SETTINGS_MODULE=baliprocess.settings.test $(PY) -m scripts.bench $(BENCH_ARGS)
+
+# DATABASE_URL is the admin connection: the benchmark creates and drops its own database.
+bench-scale: $(TEST_STAMP) ## Load-test the production server on a grown record with wrk; writes docs/benchmarks.md
+	scripts/install-wrk
+	DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}" \
+	  $(PY) -m scripts.bench_scale $(BENCH_SCALE_ARGS)
 
 lock: $(PY) ## Re-pin constraints.txt to the newest versions pyproject.toml allows
 	rm -rf .venv-lock
