@@ -5,6 +5,7 @@ import datetime
 import pytest
 from icalendar import Calendar
 
+from baliprocess import calendars
 from baliprocess.calendars import meeting_event
 from meetings.models import Meeting
 from tests.factories import MeetingFactory
@@ -220,3 +221,23 @@ def test_calendar_feed_query_count_is_fixed(client, django_assert_num_queries, i
         response = client.get("/calendar.ics")
 
     assert len(parse(response).events) == item_count
+
+
+def test_calendar_feed_holds_only_the_latest_meetings(client, monkeypatch):
+    monkeypatch.setattr(calendars, "FEED_LIMIT", 2)
+    oldest, middle, newest = (
+        brisbane_som(
+            custom_title=f"Meeting of {year}",
+            start_date=datetime.date(year, 6, 7),
+            end_date=datetime.date(year, 6, 8),
+        )
+        for year in (2004, 2011, 2013)
+    )
+
+    calendar = parse(client.get("/calendar.ics"))
+
+    assert [str(event["uid"]) for event in calendar.events] == [
+        f"{middle.slug}@baliprocess",
+        f"{newest.slug}@baliprocess",
+    ]
+    assert client.get(f"/meetings/{oldest.slug}/calendar.ics").status_code == 200

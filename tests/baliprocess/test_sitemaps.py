@@ -150,9 +150,9 @@ def test_sitemap_section_comes_in_pages_of_at_most_its_limit(client, monkeypatch
     assert client.get("/sitemap-meetings.xml", {"p": 4}).status_code == 404
 
 
-def test_sitemap_sections_hold_at_most_a_thousand_addresses():
+def test_sitemap_sections_hold_at_most_five_hundred_addresses():
     assert {section: sitemap.limit for section, sitemap in SITEMAPS.items()} == dict.fromkeys(
-        SECTIONS, 1000
+        SECTIONS, 500
     )
 
 
