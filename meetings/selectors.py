@@ -157,9 +157,14 @@ def meeting_neighbours(meeting: Meeting, *, user) -> tuple[Meeting | None, Meeti
     later = Q(start_date__gt=meeting.start_date) | Q(
         start_date=meeting.start_date, pk__gt=meeting.pk
     )
-    previous = same_kind.filter(earlier).order_by("-start_date", "-pk").first()
-    following = same_kind.filter(later).order_by("start_date", "pk").first()
-    return previous, following
+    previous = same_kind.filter(earlier).order_by("-start_date", "-pk").values("pk")[:1]
+    following = same_kind.filter(later).order_by("start_date", "pk").values("pk")[:1]
+    # Both in one query: each is a scalar subquery choosing one row, or none.
+    found = list(Meeting.objects.filter(Q(pk=Subquery(previous)) | Q(pk=Subquery(following))))
+    place = (meeting.start_date, meeting.pk)
+    before = next((other for other in found if (other.start_date, other.pk) < place), None)
+    after = next((other for other in found if (other.start_date, other.pk) > place), None)
+    return before, after
 
 
 def document_list(*, user) -> QuerySet[Document]:

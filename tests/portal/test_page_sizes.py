@@ -129,7 +129,7 @@ QUERIES = {
     "workshops": 6,
     "groups": 2,
     "members": 2,
-    "a meeting": 9,
+    "a meeting": 8,
     "a participant": 8,
     "a group": 8,
     "an outcome": 5,
