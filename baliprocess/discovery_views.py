@@ -23,7 +23,6 @@ from baliprocess.calendars import (
 )
 from baliprocess.forms import SearchForm
 from baliprocess.search import (
-    COUNT_LIMIT,
     RESULT_TYPES,
     SearchTimeoutError,
     search,
@@ -83,7 +82,6 @@ class SearchView(TemplateView):
             page_obj=page,
             paginator=paginator,
             type_links=self._type_links(text, results, result_type),
-            count_limit=COUNT_LIMIT,
             result_type_label=next(
                 (kind.plural.lower() for kind in RESULT_TYPES if kind.key == result_type), ""
             ),

@@ -749,6 +749,10 @@ class SearchResults:
         return self._counted[1]
 
     @property
+    def count_limit(self) -> int:
+        return COUNT_LIMIT
+
+    @property
     def total(self) -> int:
         return sum(self.counts.values())
 
