@@ -7,19 +7,53 @@ what an anonymous visitor may see (`Document.objects.public()`,
 """
 
 import datetime
+import re
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 
 from meetings.models import Document, Meeting
 from workshops.models import Outcome, OutcomeStatus
 
 FEED_LENGTH = 50
+
+# Characters XML 1.0 cannot carry, which Django's feed writer refuses with an
+# error: one of them in a single entry would take the whole feed down for every
+# reader. A vertical tab or form feed (what Word's Shift+Enter pastes) is a
+# line break; the rest are dropped.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value):
+    """`value` without the characters XML cannot carry; anything not text as it is."""
+    if isinstance(value, str):
+        return _NOT_IN_XML.sub(lambda found: "\n" if found[0] in "\x0b\x0c" else "", value)
+    if isinstance(value, list | tuple):
+        return type(value)(xml_text(item) for item in value)
+    return value
+
+
+class _XMLTextOnly:
+    """A feed writer that cleans every value of an entry (see xml_text)."""
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(
+            *(xml_text(value) for value in args),
+            **{name: xml_text(value) for name, value in kwargs.items()},
+        )
+
+
+class RssFeed(_XMLTextOnly, Rss201rev2Feed):
+    pass
+
+
+class AtomFeed(_XMLTextOnly, Atom1Feed):
+    pass
 
 
 def _day_start(date: datetime.date) -> datetime.datetime:
@@ -43,6 +77,7 @@ def _paragraphs(*texts: str) -> str:
 
 
 class DocumentsFeed(Feed):
+    feed_type = RssFeed
     title = "Bali Process: new documents"
     description = (
         "Statements, reports, papers and other documents of the Bali Process "
@@ -76,11 +111,12 @@ class DocumentsFeed(Feed):
 
 
 class DocumentsAtomFeed(DocumentsFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = DocumentsFeed.description
 
 
 class OutcomeChangesFeed(Feed):
+    feed_type = RssFeed
     title = "Bali Process: outcome changes"
     description = (
         "Each change in the status of a Bali Process recommendation, task, decision, "
@@ -127,5 +163,5 @@ class OutcomeChangesFeed(Feed):
 
 
 class OutcomeChangesAtomFeed(OutcomeChangesFeed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
     subtitle = OutcomeChangesFeed.description

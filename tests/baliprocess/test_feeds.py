@@ -267,3 +267,34 @@ def test_every_page_announces_the_feeds_and_links_to_them_and_the_calendar(clien
     ) in response.text
     for href in ("/feeds/documents/", "/feeds/outcomes/", "/calendar.ics"):
         assert f'<a href="{href}">' in response.text
+
+
+# --- Text XML cannot carry -------------------------------------------------
+
+DOCUMENT_TEXT = ("Bali report", "First line\nsecond line.")
+OUTCOME_TEXT = ("Regional guide", "Endorsed\nby officials")
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/feeds/documents/", DOCUMENT_TEXT),
+        ("/feeds/documents/atom/", DOCUMENT_TEXT),
+        ("/feeds/outcomes/", OUTCOME_TEXT),
+        ("/feeds/outcomes/atom/", OUTCOME_TEXT),
+    ],
+)
+def test_feeds_carry_text_with_control_characters_as_line_breaks(client, path, expected):
+    # A vertical tab is what Word's Shift+Enter pastes into a text box.
+    DocumentFactory(title="Bali\x01 report", summary="First line\x0bsecond line\x07.")
+    OutcomeStatusFactory(
+        outcome=OutcomeFactory(title="Regional\x1f guide", text="Agreed\x0cnoted"),
+        note="Endorsed\x0bby officials",
+    )
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert [character for character in "\x01\x07\x0b\x0c\x1f" if character in text] == []
+    assert [part for part in expected if part not in text] == []
