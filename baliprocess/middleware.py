@@ -124,3 +124,16 @@ def _header_tokens(response, header: str, *, split: str | None = None) -> set[st
         if token.strip():
             tokens.add(token.strip().lower())
     return tokens
+
+
+class PermissionsPolicyMiddleware:
+    """Send settings.PERMISSIONS_POLICY on every response, which Django's
+    SecurityMiddleware has no setting for."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -65,5 +65,10 @@ def server_error(request):
     # Rendered without the request's context processors: the database or the
     # session may be what failed, and this page must still appear.
     template = loader.get_template("500.html")
-    context = {"SITE_NAME": settings.SITE_NAME, "SITE_LONG_NAME": settings.SITE_LONG_NAME}
+    context = {
+        "SITE_NAME": settings.SITE_NAME,
+        "SITE_LONG_NAME": settings.SITE_LONG_NAME,
+        # Only when someone is really e-mailed the error (settings.ADMINS).
+        "secretariat_told": bool(settings.ADMINS) and not settings.DEBUG,
+    }
     return HttpResponseServerError(template.render(context))

@@ -55,6 +55,8 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
 ENV_SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 ENV_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000") or 0)
 ENV_LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip() or "INFO"
+# Who is e-mailed the details of every server error (comma-separated addresses).
+ENV_ADMINS = _env_list("DJANGO_ADMINS")
 # The cache of anonymous pages, shared by every worker and app server. Unset: a
 # cache in each process's memory (see CACHES below).
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -90,6 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache, so cached pages get the header as well.
+    "baliprocess.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Right after WhiteNoise: a cached page skips sessions and authentication, and
     # keeps the headers the middleware below added when it was rendered.
@@ -282,6 +286,8 @@ MAILERS = {
     },
 }
 DEFAULT_FROM_EMAIL = ENV_DEFAULT_FROM_EMAIL
+# Django's default logging e-mails them every server error (when DEBUG is off).
+ADMINS = ENV_ADMINS
 SERVER_EMAIL = ENV_DEFAULT_FROM_EMAIL
 
 # Everything the pages need is served by the application itself: no CDN, no
@@ -298,6 +304,12 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The portal uses none of the browser's powerful features: deny them all to
+# every page and any frame (baliprocess.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), usb=()"
+)
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

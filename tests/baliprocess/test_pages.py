@@ -112,3 +112,41 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
     assert "Disallow: /admin/" in response.text
+
+
+# --- The error page and who is told ----------------------------------------
+
+
+def test_error_page_says_the_secretariat_was_told_only_when_someone_is(settings, rf):
+    from baliprocess.views import server_error
+
+    settings.ADMINS = []
+    untold = server_error(rf.get("/")).content.decode()
+    settings.ADMINS = ["it@baliprocess.example"]
+    told = server_error(rf.get("/")).content.decode()
+
+    assert untold.count("The secretariat has been told.") == 0
+    assert "Please try again in a few minutes." in untold
+    assert told.count("The secretariat has been told.") == 1
+
+
+def test_a_server_error_is_emailed_to_the_admins(settings, rf, mailoutbox):
+    import logging
+
+    settings.ADMINS = ["it@baliprocess.example"]
+
+    logging.getLogger("django.request").error(
+        "Internal Server Error: /meetings/", extra={"status_code": 500, "request": rf.get("/")}
+    )
+
+    assert [message.to for message in mailoutbox] == [["it@baliprocess.example"]]
+    assert "Internal Server Error: /meetings/" in mailoutbox[0].subject
+
+
+@pytest.mark.parametrize("path", ["/", "/meetings/", "/robots.txt", "/no-such-page/"])
+def test_every_response_denies_the_browser_features_the_portal_does_not_use(client, path):
+    first = client.get(path)
+    again = client.get(path)  # from the page cache where the page is cached
+
+    for response in (first, again):
+        assert response.headers["Permissions-Policy"].startswith("accelerometer=(), camera=()")
