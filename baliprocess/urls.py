@@ -11,6 +11,7 @@ admin.site.index_title = "The record of the Bali Process"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path(".well-known/security.txt", views.SecurityTxtView.as_view(), name="security_txt"),
     path("", include("membership.urls")),
     path("", include("meetings.urls")),
     path("", include("workshops.urls")),

@@ -1,11 +1,13 @@
 """Project-level pages: the home page, robots.txt and the error pages."""
 
+import datetime
+
 from django.conf import settings
-from django.http import HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from meetings.selectors import (
     meeting_figures,
@@ -47,6 +49,30 @@ class HomeView(TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
+
+
+class SecurityTxtView(View):
+    """/.well-known/security.txt (RFC 9116): where to report a vulnerability.
+
+    Expires is a year ahead, as the RFC recommends, computed on each day's
+    first request (the page cache keys on the day). Without a contact there
+    is nothing to say, and the address is 404.
+    """
+
+    def get(self, request):
+        contact = settings.SECURITY_CONTACT
+        if not contact:
+            raise Http404("No security contact is configured.")
+        if "://" not in contact:
+            contact = f"mailto:{contact}"
+        expires = timezone.now().replace(microsecond=0) + datetime.timedelta(days=365)
+        lines = [
+            f"Contact: {contact}",
+            f"Expires: {expires.astimezone(datetime.UTC).isoformat().replace('+00:00', 'Z')}",
+            "Preferred-Languages: en",
+            f"Canonical: {request.build_absolute_uri(request.path)}",
+        ]
+        return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def page_not_found(request, exception=None):

@@ -57,6 +57,8 @@ ENV_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000") 
 ENV_LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip() or "INFO"
 # Who is e-mailed the details of every server error (comma-separated addresses).
 ENV_ADMINS = _env_list("DJANGO_ADMINS")
+# Where to report a vulnerability (/.well-known/security.txt); default: the first admin.
+ENV_SECURITY_CONTACT = os.environ.get("DJANGO_SECURITY_CONTACT", "").strip()
 # The cache of anonymous pages, shared by every worker and app server. Unset: a
 # cache in each process's memory (see CACHES below).
 ENV_REDIS_URL = os.environ.get("REDIS_URL", "").strip()
@@ -288,6 +290,8 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = ENV_DEFAULT_FROM_EMAIL
 # Django's default logging e-mails them every server error (when DEBUG is off).
 ADMINS = ENV_ADMINS
+# An e-mail address or an https:// address; none: /.well-known/security.txt is 404.
+SECURITY_CONTACT = ENV_SECURITY_CONTACT or (ENV_ADMINS[0] if ENV_ADMINS else "")
 SERVER_EMAIL = ENV_DEFAULT_FROM_EMAIL
 
 # Everything the pages need is served by the application itself: no CDN, no

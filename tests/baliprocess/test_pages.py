@@ -1,5 +1,7 @@
 """The layout every page shares, the home page, the admin sign-in and errors."""
 
+import datetime
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +152,35 @@ def test_every_response_denies_the_browser_features_the_portal_does_not_use(clie
 
     for response in (first, again):
         assert response.headers["Permissions-Policy"].startswith("accelerometer=(), camera=()")
+
+
+# --- Reporting a vulnerability ----------------------------------------------
+
+
+def test_security_txt_says_whom_to_tell_until_when(client, settings):
+    settings.SECURITY_CONTACT = "security@baliprocess.example"
+
+    response = client.get("/.well-known/security.txt")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    fields = dict(line.split(": ", 1) for line in response.text.splitlines())
+    assert fields["Contact"] == "mailto:security@baliprocess.example"
+    assert fields["Preferred-Languages"] == "en"
+    assert fields["Canonical"] == "http://testserver/.well-known/security.txt"
+    expires = datetime.datetime.fromisoformat(fields["Expires"])
+    assert 364 <= (expires - datetime.datetime.now(datetime.UTC)).days <= 365
+
+
+def test_security_txt_keeps_a_web_address_as_it_is(client, settings):
+    settings.SECURITY_CONTACT = "https://baliprocess.example/report"
+
+    response = client.get("/.well-known/security.txt")
+
+    assert response.text.splitlines()[0] == "Contact: https://baliprocess.example/report"
+
+
+def test_security_txt_without_a_contact_is_not_found(client, settings):
+    settings.SECURITY_CONTACT = ""
+
+    assert client.get("/.well-known/security.txt").status_code == 404
