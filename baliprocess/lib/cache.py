@@ -98,8 +98,23 @@ def _new_version() -> int:
     return time.time_ns()
 
 
+# Set when a bump could not reach the cache: the next anonymous request of this
+# process bumps before it reads a page (record_version_settle).
+_bump_failed = threading.Event()
+
+
 def _store_new_version() -> None:
-    _cache().set(VERSION_KEY, _new_version(), timeout=None)
+    """Replace the version. A cache that cannot be reached (Redis down) must not
+    turn a staff member's save into an error page: the failure is logged and the
+    bump is owed, paid by this process's next anonymous request before it reads
+    the cache, so pages cached before the write are never served after it."""
+    try:
+        _cache().set(VERSION_KEY, _new_version(), timeout=None)
+    except Exception:
+        _bump_failed.set()
+        logger.error("The record version could not be bumped; retrying later.", exc_info=True)
+    else:
+        _bump_failed.clear()
 
 
 def record_version() -> int:
@@ -161,9 +176,7 @@ def record_version_bump(*, using: str = DEFAULT_DB_ALIAS) -> None:
     bumps again (record_version_settle): pages its own reads cached show rows
     that no longer exist.
 
-    An error of the cache at the write propagates: inside a transaction it
-    rolls the write back, so a write whose pages could not be retired does not
-    happen. After the commit the write stands, so an error is only logged.
+    A cache that cannot be reached never fails the write: see _store_new_version.
     """
     if not page_cache_enabled():
         return
@@ -182,6 +195,8 @@ def record_version_settle(*, using: str = DEFAULT_DB_ALIAS) -> None:
     owed = _owed_bumps().get(using)
     if owed is not None and not owed.done and not transaction.get_connection(using).in_atomic_block:
         owed()
+    if _bump_failed.is_set():
+        _store_new_version()
 
 
 def _bump_on_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:

@@ -440,6 +440,35 @@ def test_redis_serves_cached_pages_and_a_write_retires_them(
     assert "Second title" in after_write.text
 
 
+@pytest.mark.writes_behind_the_cache  # the watch itself cannot read an unreachable cache
+def test_a_save_while_redis_is_down_succeeds_and_its_pages_retire_when_redis_is_back(
+    redis_db, anonymous, settings
+):
+    meeting = MeetingFactory(custom_title="First title")
+    assert "First title" in anonymous.get("/meetings/").text
+    reachable = settings.CACHES
+    # A real Redis client talking to a port where nothing listens.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "baliprocess.lib.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/15",
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
+        }
+    }
+
+    meeting.custom_title = "Second title"
+    meeting.full_clean()
+    meeting.save()
+    while_down = anonymous.get("/meetings/")
+    settings.CACHES = reachable
+    after = anonymous.get("/meetings/")
+
+    assert while_down.status_code == 200
+    assert "Second title" in while_down.text  # rendered: the cache could not be read
+    assert "Second title" in after.text  # the owed bump retired the page cached before
+    assert Meeting.objects.get(pk=meeting.pk).title == "Second title"
+
+
 def test_the_redis_backend_keeps_its_client_between_commands(redis_db):
     # Django 6.1 builds a client per command; ours keeps one (see lib.cache.RedisCache).
     # Should an upgrade of Django drop the hook it uses, this fails.
