@@ -11,9 +11,8 @@ import re
 
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import format_html
 
@@ -56,13 +55,6 @@ class AtomFeed(_XMLTextOnly, Atom1Feed):
     pass
 
 
-def _day_start(date: datetime.date) -> datetime.datetime:
-    """The stored date as an aware datetime: the record knows days, not times."""
-    return datetime.datetime.combine(
-        date, datetime.time.min, tzinfo=timezone.get_default_timezone()
-    )
-
-
 def _sentence(*parts: str) -> str:
     return " · ".join(part for part in parts if part)
 
@@ -92,7 +84,7 @@ class DocumentsFeed(Feed):
             Document.objects.public()
             .select_related("meeting", "group")
             .defer("text")
-            .newest_first()[:FEED_LENGTH]
+            .order_by("-created_at", "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, item: Document) -> str:
@@ -104,7 +96,9 @@ class DocumentsFeed(Feed):
         return _paragraphs(heading, item.summary)
 
     def item_pubdate(self, item: Document) -> datetime.datetime:
-        return _day_start(item.date)
+        # When it was published on the portal: a document dated "June 2004"
+        # has no day to give, and the 1st would be invented.
+        return item.created_at
 
     def item_categories(self, item: Document) -> tuple[str, ...]:
         return (item.get_kind_display(),)
@@ -134,7 +128,7 @@ class OutcomeChangesFeed(Feed):
             OutcomeStatus.objects.filter(outcome__in=Outcome.objects.public())
             .select_related("outcome__source_meeting", "outcome__source_group")
             .annotate(recorded_at=Subquery(public_meetings.values("title")[:1]))
-            .order_by("-date", "-pk")[:FEED_LENGTH]
+            .order_by(F("created_at").desc(nulls_last=True), "-pk")[:FEED_LENGTH]
         )
 
     def item_title(self, item: OutcomeStatus) -> str:
@@ -156,7 +150,9 @@ class OutcomeChangesFeed(Feed):
         return _paragraphs(heading, about, item.note, outcome.text)
 
     def item_pubdate(self, item: OutcomeStatus) -> datetime.datetime:
-        return _day_start(item.date)
+        # When the change was entered on the portal (see DocumentsFeed); an
+        # entry older than that field, when its outcome was.
+        return item.created_at or item.outcome.created_at
 
     def item_categories(self, item: OutcomeStatus) -> tuple[str, ...]:
         return (item.get_status_display(), item.outcome.get_kind_display())

@@ -7,6 +7,7 @@ imports) is added to that one class.
 """
 
 from django.contrib import admin, messages
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import Count, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -20,6 +21,7 @@ from meetings.forms import (
 )
 from meetings.models import (
     AdHocGroupMeeting,
+    Citation,
     Delegate,
     Delegation,
     Document,
@@ -80,11 +82,39 @@ class MeetingRoleInline(RecordInline):
     verbose_name_plural = "co-chairs, hosts and organisers"
 
 
+class CitationInline(GenericTabularInline):
+    """The passages a fact rests on, on the fact's own admin page. A quote
+    from a document of the record, or another public source by title and
+    address (the database refuses a row with both or neither)."""
+
+    model = Citation
+    extra = 0
+    fields = ["document", "locator", "passage", "external_title", "external_url", "order"]
+    autocomplete_fields = ["document"]
+    verbose_name = "source passage"
+    verbose_name_plural = "sources: the passages this rests on"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "passage":
+            kwargs["widget"] = admin.widgets.AdminTextareaWidget(attrs={"rows": 2, "cols": 50})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 class DelegationInline(RecordInline):
     model = Delegation
     formset = DelegationFormSet
     extra = 0
-    fields = ["participant", "capacity_override", "capacity", "reported_head_count", "delegates"]
+    fields = [
+        "participant",
+        "recorded_name",
+        "capacity_override",
+        "capacity",
+        "reported_head_count",
+        "delegates",
+    ]
     readonly_fields = ["capacity", "delegates"]
     autocomplete_fields = ["participant"]
     show_change_link = True
@@ -142,7 +172,7 @@ class MeetingAdminBase(ParticipantListAdminMixin, RecordAdmin):
     date_hierarchy = "start_date"
     autocomplete_fields = ["group"]
     readonly_fields = ["title", "created_at", "updated_at"]
-    inlines = [MeetingRoleInline, DelegationInline, DocumentInline]
+    inlines = [MeetingRoleInline, DelegationInline, DocumentInline, CitationInline]
     actions = ["publish", "unpublish"]
     # Documents keep their own history, where their visibility decides who reads it.
     history_related = [
@@ -161,7 +191,20 @@ class MeetingAdminBase(ParticipantListAdminMixin, RecordAdmin):
                 ]
             },
         ),
-        ("Record", {"fields": ["summary", "reported_delegate_total"]}),
+        (
+            "Record",
+            {
+                "fields": [
+                    "summary",
+                    "attendance",
+                    (
+                        "reported_delegate_total",
+                        "reported_country_total",
+                        "reported_organisation_total",
+                    ),
+                ]
+            },
+        ),
         ("Publishing", {"fields": ["is_published"]}),
         (
             "Portal address and record keeping",
@@ -358,13 +401,14 @@ class DelegationAdmin(RecordAdmin):
     fields = [
         "meeting",
         "participant",
+        ("recorded_name", "recorded_order"),
         "capacity_override",
         "capacity",
         "reported_head_count",
         "note",
     ]
     readonly_fields = ["capacity"]
-    inlines = [DelegateInline]
+    inlines = [DelegateInline, CitationInline]
     history_related = [(Delegate, "delegation", "Changes to its delegates")]
 
     def get_queryset(self, request):

@@ -91,7 +91,7 @@ class ParticipantListExporter(Exporter):
         for entry in self.participant_list.delegations:
             start = [
                 capacity_labels.get(entry.capacity, entry.capacity),
-                entry.participant.short_name,
+                entry.listed_name,
             ]
             if not shows_names:
                 yield [*start, entry.delegate_count]
@@ -388,11 +388,7 @@ def _pdf_group(participant_list: ParticipantList, group, tables: _PdfTables, hea
         rows = []
         for entry in group.delegations:
             count = entry.delegate_count
-            rows.append(
-                tables.row(
-                    [entry.participant.short_name, "not recorded" if count is None else count]
-                )
-            )
+            rows.append(tables.row([entry.listed_name, "not recorded" if count is None else count]))
         first_rows = rows[:1]
         body.append(tables.table(rows))
     else:
@@ -402,7 +398,7 @@ def _pdf_group(participant_list: ParticipantList, group, tables: _PdfTables, hea
             rows = [tables.name_row(_delegation_heading(entry))]
             for delegate in entry.delegates:
                 name = delegate.display_name
-                if delegate.role != Delegate.Role.DELEGATE:
+                if delegate.role not in (Delegate.Role.DELEGATE, Delegate.Role.NOT_RECORDED):
                     name = f"{name} ({role_labels.get(delegate.role, delegate.role)})"
                 values = [name, delegate.position, delegate.agency]
                 if participant_list.shows_contacts:
@@ -417,7 +413,7 @@ def _pdf_group(participant_list: ParticipantList, group, tables: _PdfTables, hea
             # Longer than a page: it splits, but its name never ends a page
             # alone, nor its last delegate start one alone, and the pages it
             # continues on say whose delegates they list.
-            continued = tables.name_row(f"{entry.participant.short_name} (continued)")
+            continued = tables.name_row(f"{entry.listed_name} (continued)")
             rest = rows[2:]
             body += [
                 tables.table(rows[:2], keep=(0, 1)),
@@ -737,7 +733,7 @@ def _add_group_table(document, participant_list: ParticipantList, group) -> None
     if not participant_list.shows_names:
         for entry in group.delegations:
             count = entry.delegate_count
-            writer.add([entry.participant.short_name, "" if count is None else count])
+            writer.add([entry.listed_name, "" if count is None else count])
         return
 
     role_labels = dict(Delegate.Role.choices)
@@ -747,7 +743,7 @@ def _add_group_table(document, participant_list: ParticipantList, group) -> None
         writer.add([_delegation_heading(entry)], keep_with_next=bool(delegates), bold=True)
         for index, delegate in enumerate(delegates):
             name = delegate.display_name
-            if delegate.role != Delegate.Role.DELEGATE:
+            if delegate.role not in (Delegate.Role.DELEGATE, Delegate.Role.NOT_RECORDED):
                 name = f"{name} ({role_labels.get(delegate.role, delegate.role)})"
             values = [name, delegate.position, delegate.agency]
             if participant_list.shows_contacts:
@@ -757,7 +753,7 @@ def _add_group_table(document, participant_list: ParticipantList, group) -> None
 
 def _delegation_heading(entry) -> str:
     count = entry.delegate_count
-    heading = entry.participant.short_name
+    heading = entry.listed_name
     if count is not None:
         noun = "delegate" if count == 1 else "delegates"
         heading = f"{heading} ({count} {noun})"

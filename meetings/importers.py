@@ -172,6 +172,8 @@ CAPACITY_WORDS = {
     "guests": Delegation.Capacity.GUEST,
     "secretariat": Delegation.Capacity.SECRETARIAT,
 }
+# A spreadsheet lists the people a delegation sends: "not recorded" is for the
+# historical record, not a choice an import offers.
 YES_WORDS = {"yes", "y", "true", "1", "x"}
 NO_WORDS = {"no", "n", "false", "0"}
 
@@ -759,7 +761,9 @@ def _delegate_row(number, given, mapped, matcher, suggestions):
             problem(
                 "role",
                 f"“{given['role']}” is not a role; use one of: "
-                + ", ".join(label for _, label in Delegate.Role.choices)
+                + ", ".join(
+                    label for value, label in Delegate.Role.choices if value in ROLE_WORDS.values()
+                )
                 + ".",
             )
         else:
@@ -779,7 +783,11 @@ def _delegate_row(number, given, mapped, matcher, suggestions):
             problem(
                 CAPACITY,
                 f"“{given[CAPACITY]}” is not a capacity; use one of: "
-                + ", ".join(label for _, label in Delegation.Capacity.choices)
+                + ", ".join(
+                    label
+                    for value, label in Delegation.Capacity.choices
+                    if value in CAPACITY_WORDS.values()
+                )
                 + ".",
             )
     head_count = None

@@ -4,6 +4,8 @@ import datetime
 import os
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
@@ -16,7 +18,7 @@ from django.utils.text import slugify
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from baliprocess.lib.dates import DatePrecision, format_date, format_range, normalise
+from baliprocess.lib.dates import DatePrecision, format_date, format_range, normalise, period_end
 from membership.models import MembershipPeriod, Participant
 
 ORDINAL_WORDS = (
@@ -116,7 +118,7 @@ class MeetingQuerySet(models.QuerySet):
         return self.filter(delegations__participant=participant).distinct()
 
     def newest_first(self):
-        return self.order_by("-start_date", "-pk")
+        return self.order_by(*Meeting.NEWEST_FIRST)
 
 
 class Meeting(models.Model):
@@ -135,6 +137,17 @@ class Meeting(models.Model):
         PLANNED = "planned", "Planned"
         HELD = "held", "Held"
         CANCELLED = "cancelled", "Cancelled"
+
+    class Attendance(models.TextChoices):
+        COMPLETE = "complete", "Every delegate is recorded"
+        DELEGATIONS = "delegations", "Every delegation is recorded, not every delegate"
+        PARTIAL = "partial", "Only some of those who attended are recorded"
+
+    # Newest first: a meeting known only to the month or year comes after
+    # the dated ones of that month or year ("day" < "month" < "year"), as in
+    # OLDEST_FIRST, where it sorts on the last day it may stand for.
+    NEWEST_FIRST = ("-start_date", "date_precision", "-pk")
+    OLDEST_FIRST = ("sort_date", "date_precision", "pk")
 
     # How a generated title names each kind: "Fourth Bali Regional Ministerial Conference".
     TITLE_NOUNS = {
@@ -207,11 +220,38 @@ class Meeting(models.Model):
         verbose_name="held under",
         help_text="The group whose meeting or workshop this was (e.g. AHEG II, the RSO).",
     )
+    sort_date = models.DateField(
+        "sorts as",
+        editable=False,
+        null=True,
+        help_text="The last day its start date may stand for (30 June for “June 2004”): "
+        "oldest-first lists sort on it.",
+    )
+    attendance = models.CharField(
+        "attendance recorded",
+        max_length=16,
+        choices=Attendance.choices,
+        default=Attendance.COMPLETE,
+        help_text="How much of the attendance the record holds. Counts are computed only "
+        "from what is recorded in full; otherwise the reported totals below are shown.",
+    )
     reported_delegate_total = models.PositiveIntegerField(
         "reported number of delegates",
         null=True,
         blank=True,
         help_text="When the record gives only a total (“139 delegates”) and not every name.",
+    )
+    reported_country_total = models.PositiveIntegerField(
+        "reported number of countries",
+        null=True,
+        blank=True,
+        help_text="As the source states it (“representing 47 countries”).",
+    )
+    reported_organisation_total = models.PositiveIntegerField(
+        "reported number of organisations",
+        null=True,
+        blank=True,
+        help_text="As the source states it (“and nine international and regional organisations”).",
     )
     is_published = models.BooleanField(
         "published",
@@ -222,12 +262,13 @@ class Meeting(models.Model):
     updated_at = models.DateTimeField("updated", auto_now=True)
 
     history = MEETING_HISTORY
+    citations = GenericRelation("meetings.Citation", related_query_name="meeting")
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
         verbose_name = "meeting"
         verbose_name_plural = "meetings"
-        ordering = ["-start_date", "-pk"]
+        ordering = ["-start_date", "date_precision", "-pk"]  # NEWEST_FIRST
         permissions = [("publish_meeting", "Can publish and unpublish meetings")]
         constraints = [
             models.CheckConstraint(
@@ -249,6 +290,10 @@ class Meeting(models.Model):
     def __str__(self):
         return self.title or self.generated_title()
 
+    def save(self, *args, **kwargs):
+        self.sort_date = period_end(self.start_date, self.date_precision)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
 
@@ -260,6 +305,14 @@ class Meeting(models.Model):
         self.title = self.custom_title.strip() or self.generated_title()
         if not self.slug:
             self.slug = unique_slug(Meeting, self.title, exclude_pk=self.pk)
+
+    @property
+    def attendance_is_complete(self) -> bool:
+        return self.attendance == self.Attendance.COMPLETE
+
+    @property
+    def delegations_are_complete(self) -> bool:
+        return self.attendance != self.Attendance.PARTIAL
 
     def generated_title(self) -> str:
         """'Fourth Bali Regional Ministerial Conference', or without an ordinal
@@ -406,6 +459,7 @@ class MeetingRole(models.Model):
     )
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="meeting_role")
 
     class Meta:
         verbose_name = "role at the meeting"
@@ -432,7 +486,8 @@ class DelegationQuerySet(models.QuerySet):
         one query, not 150.
         """
         status = MembershipPeriod.objects.filter(participant=OuterRef("participant")).filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=OuterRef("meeting__start_date")),
+            Q(start_date__lte=OuterRef("meeting__start_date"))
+            | Q(start_date__isnull=True, known_since__lte=OuterRef("meeting__start_date")),
             Q(end_date__isnull=True) | Q(end_date__gt=OuterRef("meeting__start_date")),
         )
         return self.annotate(
@@ -446,9 +501,10 @@ class DelegationQuerySet(models.QuerySet):
         )
 
     def in_list_order(self):
-        """Members, observers, guests, secretariat; states before organisations;
-        then by short name (the 2004 Report to Ministers' order).
-        Needs with_capacity()."""
+        """Members, observers, guests, secretariat, capacity not recorded; within
+        each, the order of the meeting's own record where its source fixes
+        one (`recorded_order`), else states before organisations, then by
+        short name. Needs with_capacity()."""
         capacity_rank = Case(
             *(
                 When(capacity=value, then=Value(rank))
@@ -459,7 +515,12 @@ class DelegationQuerySet(models.QuerySet):
         is_organisation = Case(
             When(participant__kind__in=Participant.STATE_KINDS, then=Value(0)), default=Value(1)
         )
-        return self.order_by(capacity_rank, is_organisation, Lower("participant__short_name"))
+        return self.order_by(
+            capacity_rank,
+            F("recorded_order").asc(nulls_last=True),
+            is_organisation,
+            Lower("participant__short_name"),
+        )
 
 
 class Delegation(models.Model):
@@ -470,6 +531,7 @@ class Delegation(models.Model):
         OBSERVER = "observer", "Observer"
         GUEST = "guest", "Guest"
         SECRETARIAT = "secretariat", "Secretariat"
+        NOT_RECORDED = "not_recorded", "Capacity not recorded"
 
     meeting = models.ForeignKey(
         Meeting,
@@ -499,9 +561,24 @@ class Delegation(models.Model):
         blank=True,
         help_text="For historical meetings whose delegates' names were not recorded.",
     )
+    recorded_name = models.CharField(
+        "name as recorded",
+        max_length=300,
+        blank=True,
+        help_text="The name under which the meeting's own record lists it, when that differs "
+        "from the participant's name (“People's Republic of China”). Lists print this name.",
+    )
+    recorded_order = models.PositiveSmallIntegerField(
+        "place in the recorded list",
+        null=True,
+        blank=True,
+        help_text="When the meeting's source lists the delegations in its own order, keep it "
+        "here; leave empty for the house order.",
+    )
     note = models.TextField("note", blank=True)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="delegation")
     objects = DelegationQuerySet.as_manager()
 
     class Meta:
@@ -519,7 +596,12 @@ class Delegation(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.participant} at {self.meeting}"
+        return f"{self.listed_name} at {self.meeting}"
+
+    @property
+    def listed_name(self) -> str:
+        """The name a participant list prints: as the meeting recorded it."""
+        return self.recorded_name or str(self.participant)
 
 
 class DelegateQuerySet(models.QuerySet):
@@ -555,6 +637,7 @@ class Delegate(models.Model):
         ALTERNATE = "alternate", "Alternate head of delegation"
         DELEGATE = "delegate", "Delegate"
         ADVISER = "adviser", "Adviser"
+        NOT_RECORDED = "not_recorded", "Role not recorded"
 
     delegation = models.ForeignKey(
         Delegation,
@@ -585,6 +668,7 @@ class Delegate(models.Model):
     )
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="delegate")
     objects = DelegateQuerySet.as_manager()
 
     class Meta:
@@ -652,7 +736,7 @@ class DocumentQuerySet(models.QuerySet):
         return self.visible_to(AnonymousUser())
 
     def newest_first(self):
-        return self.order_by("-date", "-pk")
+        return self.order_by(*Document.NEWEST_FIRST)
 
 
 class Document(models.Model):
@@ -675,6 +759,10 @@ class Document(models.Model):
         SECRETARIAT = "secretariat", "Secretariat only"
 
     SEARCH_FIELDS = ("title", "summary", "text")
+    # As Meeting.NEWEST_FIRST and OLDEST_FIRST: an item known only to the
+    # month or year comes after the dated items of that month or year.
+    NEWEST_FIRST = ("-date", "date_precision", "-pk")
+    OLDEST_FIRST = ("sort_date", "date_precision", "pk")
     ALLOWED_EXTENSIONS = (
         "pdf",
         "doc",
@@ -702,6 +790,7 @@ class Document(models.Model):
     date_precision = models.CharField(
         "date known to the", max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    sort_date = models.DateField("sorts as", editable=False, null=True)
     symbol = models.CharField(
         "document symbol", max_length=60, blank=True, help_text="E.g. BP/SOM/2004/1, if it has one."
     )
@@ -755,12 +844,13 @@ class Document(models.Model):
     updated_at = models.DateTimeField("updated", auto_now=True)
 
     history = HistoricalRecords()
+    self_citations = GenericRelation("meetings.Citation", related_query_name="document_fact")
     objects = DocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = "document"
         verbose_name_plural = "documents"
-        ordering = ["-date", "-pk"]
+        ordering = ["-date", "date_precision", "-pk"]  # NEWEST_FIRST
         permissions = [
             ("read_members_documents", "Can read members-only documents"),
             ("read_secretariat_documents", "Can read secretariat-only documents"),
@@ -777,6 +867,10 @@ class Document(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.sort_date = period_end(self.date, self.date_precision)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("meetings:document_detail", kwargs={"slug": self.slug})
@@ -799,3 +893,99 @@ class Document(models.Model):
     def is_embargoed(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.embargo_until is not None and self.embargo_until > today
+
+
+class CitationQuerySet(models.QuerySet):
+    def of(self, model: type[models.Model], pks):
+        """The citations of the rows `pks` of `model`, in one query."""
+        content_type = ContentType.objects.get_for_model(model, for_concrete_model=True)
+        return self.filter(content_type=content_type, object_id__in=list(pks))
+
+    def in_reading_order(self):
+        return self.order_by("content_type_id", "object_id", "order", "pk")
+
+
+class Citation(models.Model):
+    """The passage a fact of the record rests on.
+
+    Any row that states a fact (a meeting, a role, a delegation, a status, a
+    group, an outcome…) can cite one or more passages: a quote from a
+    document of the record, located ("para. 24"), or for what no document
+    of the record states, another public source by title and address,
+    which the portal shows as such. A document's page lists every fact that
+    cites it, so a reader can hold the record against its source.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType,
+        # The kinds of fact are fixed by the code; a citation never outlives its kind.
+        on_delete=models.PROTECT,
+        verbose_name="kind of fact",
+    )
+    object_id = models.PositiveBigIntegerField("fact")
+    fact = GenericForeignKey("content_type", "object_id")
+    document = models.ForeignKey(
+        Document,
+        # A cited source must not disappear from under the facts it supports.
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="citations",
+        verbose_name="document",
+    )
+    passage = models.TextField(
+        "passage", help_text="Quoted as the source prints it, so a reader can find it."
+    )
+    locator = models.CharField(
+        "where", max_length=60, blank=True, help_text="E.g. “para. 24”, “Participants”."
+    )
+    external_title = models.CharField(
+        "other source: title",
+        max_length=300,
+        blank=True,
+        help_text="Only for a fact no document of the record states.",
+    )
+    external_url = models.URLField("other source: address", max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField("order", default=0)
+    # Written by `load_record`, which may replace it when the record's quote
+    # changes; a citation staff add is never touched by the loader.
+    from_record = models.BooleanField("from the record's sources", default=False, editable=False)
+    created_at = models.DateTimeField("created", auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "citation"
+        verbose_name_plural = "citations"
+        ordering = ["content_type", "object_id", "order", "pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="citation_fact_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(document__isnull=False) & Q(external_url=""))
+                | (Q(document__isnull=True) & ~Q(external_url="") & ~Q(external_title="")),
+                name="citation_cites_a_document_or_another_source",
+                violation_error_message="Cite a document of the record, or another public "
+                "source with its title and address — one or the other.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(passage=""),
+                name="citation_quotes_a_passage",
+                violation_error_message="Quote the passage the fact rests on.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source_label}: “{self.passage[:60]}”"
+
+    @property
+    def is_external(self) -> bool:
+        return self.document_id is None
+
+    @property
+    def source_label(self) -> str:
+        """'Report to Ministers, para. 24', or an external source's title."""
+        title = self.external_title if self.is_external else str(self.document)
+        return f"{title}, {self.locator}" if self.locator else title

@@ -1,18 +1,34 @@
 """Reads about meetings, delegations and documents that pages and exports share.
 
-Two sections: the portal's reads, and the participant list's. Visibility is
+Three sections: the portal's reads, the participant list's, and the sources
+of facts (citations). Visibility is
 never decided here: it comes from the querysets' `visible_to` /
 `listable_to` methods in models.py.
 """
 
-from collections import Counter
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import reduce
+from operator import attrgetter, or_
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
-from meetings.models import Delegate, Delegation, Document, Meeting, MeetingRole
+from meetings.models import Citation, Delegate, Delegation, Document, Meeting, MeetingRole
 from membership.models import MembershipPeriod, Participant
 from membership.selectors import participant_status_history
 
@@ -78,6 +94,7 @@ CAPACITY_ROW_LABELS = {
     Delegation.Capacity.OBSERVER: "Observers",
     Delegation.Capacity.GUEST: "Guests",
     Delegation.Capacity.SECRETARIAT: "Secretariat",
+    Delegation.Capacity.NOT_RECORDED: "Capacity not recorded",
 }
 
 
@@ -101,6 +118,12 @@ class DelegationCounts:
 
     rows: list[DelegationCountRow]
     reported_delegate_total: int | None
+    #: Meeting.Attendance: whether the rows are every delegation or only those named.
+    attendance: str = Meeting.Attendance.COMPLETE
+
+    @property
+    def is_partial(self) -> bool:
+        return self.attendance == Meeting.Attendance.PARTIAL
 
     @property
     def states(self) -> int:
@@ -135,7 +158,11 @@ def meeting_delegation_counts(meeting: Meeting) -> DelegationCounts:
         for capacity, label in CAPACITY_ROW_LABELS.items()
         if counts[(capacity, True)] or counts[(capacity, False)]
     ]
-    return DelegationCounts(rows=rows, reported_delegate_total=meeting.reported_delegate_total)
+    return DelegationCounts(
+        rows=rows,
+        reported_delegate_total=meeting.reported_delegate_total,
+        attendance=meeting.attendance,
+    )
 
 
 def meeting_documents(meeting: Meeting, *, user) -> QuerySet[Document]:
@@ -144,7 +171,7 @@ def meeting_documents(meeting: Meeting, *, user) -> QuerySet[Document]:
         Document.objects.visible_to(user)
         .filter(meeting=meeting)
         .select_related("meeting", "group")
-        .order_by("date", "title", "pk")
+        .order_by("sort_date", "date_precision", "title", "pk")
     )
 
 
@@ -235,7 +262,7 @@ def participant_delegations(participant: Participant, *, user) -> QuerySet:
         participant.delegations.filter(meeting__in=meetings)
         .with_capacity()
         .select_related("meeting")
-        .order_by("-meeting__start_date", "-meeting__pk")
+        .order_by("-meeting__start_date", "meeting__date_precision", "-meeting__pk")
     )
 
 
@@ -246,7 +273,7 @@ def participant_meeting_roles(participant: Participant, *, user) -> QuerySet:
     return (
         participant.meeting_roles.filter(meeting__in=meetings)
         .select_related("meeting")
-        .order_by("-meeting__start_date", "-meeting__pk", "role")
+        .order_by("-meeting__start_date", "meeting__date_precision", "-meeting__pk", "role")
     )
 
 
@@ -259,12 +286,7 @@ def participant_meeting_roles(participant: Participant, *, user) -> QuerySet:
 # and in_list_order, the names from DelegateQuerySet.listable_to: this section
 # only arranges what those return, counts, and writes the sentences.
 
-PARTICIPANT_LIST_HEADINGS = {
-    Delegation.Capacity.MEMBER: "Members",
-    Delegation.Capacity.OBSERVER: "Observers",
-    Delegation.Capacity.GUEST: "Guests",
-    Delegation.Capacity.SECRETARIAT: "Secretariat",
-}
+PARTICIPANT_LIST_HEADINGS = CAPACITY_ROW_LABELS
 
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -331,13 +353,23 @@ class ListedDelegation:
         return self.delegation.capacity
 
     @property
+    def listed_name(self) -> str:
+        """The name the list prints: as the meeting's record gives it, else
+        the participant's short name."""
+        return self.delegation.recorded_name or self.participant.short_name
+
+    @property
     def delegate_count(self) -> int | None:
-        """The larger of the named delegates and the reported head count;
-        None when neither is known."""
+        """How many delegates it sent: the reported head count, else the named
+        delegates when the meeting's record names every delegate; None ("not
+        recorded") otherwise. A record that names one person of a delegation
+        does not say the delegation was one person."""
         reported = self.delegation.reported_head_count
-        if reported is None:
+        if reported is not None:
+            return max(self.named_count, reported) or None
+        if self.delegation.meeting.attendance_is_complete:
             return self.named_count or None
-        return max(self.named_count, reported) or None
+        return None
 
     @property
     def hidden_count(self) -> int:
@@ -363,9 +395,10 @@ class CapacityGroup:
 
     @property
     def delegate_count(self) -> int | None:
-        counts = [entry.delegate_count for entry in self.delegations]
-        known = [count for count in counts if count is not None]
-        return sum(known) if known else None
+        """The delegates of its delegations (participant_list_delegate_total's rule)."""
+        if not self.delegations:
+            return None
+        return _known_sum(self.delegations[0].delegation.meeting, self.delegations)
 
 
 @dataclass
@@ -407,6 +440,11 @@ class ParticipantList:
         if not self.summary:
             if cancelled:
                 return "The meeting was cancelled."
+            if self.meeting.attendance == Meeting.Attendance.PARTIAL and self.delegations:
+                return (
+                    "The record does not give the full attendance: the delegations below "
+                    "are only those it names."
+                )
             return "No delegations have been recorded for this meeting."
         if cancelled:
             return f"The meeting was cancelled. Registered: {self.summary}."
@@ -500,23 +538,33 @@ def _listed_delegates(
     return by_delegation
 
 
+def _known_sum(meeting: Meeting, entries: list["ListedDelegation"]) -> int | None:
+    """The delegates of `entries` added up, or None ("not recorded").
+
+    A meeting whose record names every delegate (Meeting.Attendance.COMPLETE)
+    adds up what is known; otherwise only when every delegation's size is
+    known (reported head counts): a total is never made of the few people a
+    record happens to name."""
+    counts = [entry.delegate_count for entry in entries]
+    known = [count for count in counts if count is not None]
+    if not known or (None in counts and not meeting.attendance_is_complete):
+        return None
+    return sum(known)
+
+
 def participant_list_delegate_total(meeting: Meeting, groups: list[CapacityGroup]) -> int | None:
     """How many delegates attended.
 
-    The sum over delegations of the larger of named delegates and the
-    reported head count; when the meeting's reported total
-    (Meeting.reported_delegate_total, "139 delegates") is larger — names were
-    not all recorded — the reported total. None when nothing is known, and
-    when the only figure known is zero.
+    The delegations' counts added up (_known_sum); the meeting's reported
+    total (Meeting.reported_delegate_total, "139 delegates") where the source
+    gives one and it is larger. None when nothing is known, and when the only
+    figure known is zero.
     """
-    counts = [entry.delegate_count for group in groups for entry in group.delegations]
-    known = [count for count in counts if count is not None]
-    candidates = [sum(known)] if known else []
+    entries = [entry for group in groups for entry in group.delegations]
+    candidates = [count for count in (_known_sum(meeting, entries),) if count is not None]
     if meeting.reported_delegate_total is not None:
         candidates.append(meeting.reported_delegate_total)
-    if not candidates:
-        return None
-    return max(candidates) or None
+    return max(candidates, default=0) or None
 
 
 def count_phrase(number: int, singular: str, plural: str | None = None) -> str:
@@ -554,8 +602,17 @@ def participant_list_summary(
     and no total is recorded.
     """
     participants = [entry.participant for group in groups for entry in group.delegations]
-    countries = sum(1 for participant in participants if participant.is_state)
-    organisations = len(participants) - countries
+    if meeting.delegations_are_complete:
+        countries = sum(1 for participant in participants if participant.is_state)
+        organisations = len(participants) - countries
+    else:
+        # Only some delegations are recorded: counting them would pass the
+        # few for the whole. Only figures the source reports are stated.
+        countries = organisations = 0
+    if meeting.reported_country_total is not None:
+        countries = meeting.reported_country_total
+    if meeting.reported_organisation_total is not None:
+        organisations = meeting.reported_organisation_total
     parts = []
     if countries:
         parts.append(count_phrase(countries, "country", "countries"))
@@ -598,6 +655,22 @@ def participant_name_in_text(participant: Participant) -> str:
     if acronym and acronym.casefold() != participant.name.casefold():
         name = f"{name} ({acronym})"
     return name
+
+
+def listed_name_in_text(entry: "ListedDelegation") -> str:
+    """A delegation's name in a paragraph: the name the meeting's record gives
+    it, as the record prints it ("People's Republic of China", "Interpol"),
+    with "the" before an organisation's name of several words ("the
+    International Labor Organization (ILO)"); without a recorded name, as
+    participant_name_in_text writes the participant's."""
+    recorded = entry.delegation.recorded_name
+    if not recorded:
+        return participant_name_in_text(entry.participant)
+    if not entry.participant.is_state and " " in recorded:
+        if recorded.casefold().startswith("the "):
+            return f"the {recorded[4:]}"
+        return f"the {recorded}"
+    return recorded
 
 
 def join_in_text(items: list[str], *, separator: str = ", ", last: str = " and ") -> str:
@@ -660,13 +733,17 @@ def attendance_paragraphs(meeting: Meeting, groups: list[CapacityGroup]) -> list
     """
     if meeting.status == Meeting.Status.CANCELLED:
         return []
+    if meeting.attendance == Meeting.Attendance.PARTIAL:
+        # The record names some of those who attended: say so, and no more.
+        named = [listed_name_in_text(entry) for group in groups for entry in group.delegations]
+        if not named:
+            return []
+        return [f"Among those who attended, the record names {join_in_text(named)}."]
     verbs = _verbs(meeting)
     paragraphs: list[str] = []
     for group in groups:
-        states = [participant_name_in_text(entry.participant) for entry in group.states]
-        organisations = [
-            participant_name_in_text(entry.participant) for entry in group.organisations
-        ]
+        states = [listed_name_in_text(entry) for entry in group.states]
+        organisations = [listed_name_in_text(entry) for entry in group.organisations]
         also = "also " if paragraphs else ""
         if group.capacity == Delegation.Capacity.MEMBER:
             attendees = join_in_text(states)
@@ -695,7 +772,218 @@ def attendance_paragraphs(meeting: Meeting, groups: list[CapacityGroup]) -> list
             listed = join_in_text(names, separator="; ", last="; and ")
             verb = verbs[plural].format(also=also)
             paragraphs.append(f"The following {noun} {verb}: {listed}.")
-        else:
+        elif group.capacity == Delegation.Capacity.SECRETARIAT:
             names = join_in_text(states + organisations)
             paragraphs.append(f"Secretariat support {verbs['secretariat']} {names}.")
+        else:
+            names = join_in_text(states + organisations)
+            paragraphs.append(
+                _capitalised(f"{names} {also}attended; the record does not say in what capacity.")
+            )
     return paragraphs
+
+
+# --- Sources --------------------------------------------------------------
+#
+# The passages the record's facts rest on (meetings.models.Citation): the
+# "Source:" lines under each fact of a page, and a document's list of every
+# fact that cites it. Which facts a viewer may see comes from each kind's own
+# visibility rule (FactKind.rows); a cited document is linked only where
+# DocumentQuerySet.visible_to admits it.
+
+# This section's imports: it was appended below the module's others.
+
+
+def of_kind(model: type[Model]) -> Q:
+    """Citations of rows of `model` (its concrete model, as GenericRelation
+    stores them), matched on the content type's natural key: a join on a small
+    table, and no ContentType lookup whose cache would make a page's first
+    request cost one query more than the next."""
+    options = model._meta.concrete_model._meta
+    return Q(content_type__app_label=options.app_label, content_type__model=options.model_name)
+
+
+def citations_for_reading(*, user) -> QuerySet[Citation]:
+    """Citations with their document (not its text) and whether `user` may read
+    that document (`document_visible`), in their order."""
+    readable = Document.objects.visible_to(user).filter(pk=OuterRef("document"))
+    return (
+        Citation.objects.select_related("document")
+        .defer("document__text", "document__summary")
+        .annotate(document_visible=Exists(readable))
+        .order_by("order", "pk")
+    )
+
+
+def attach_sources(rows: Iterable[Model], *, user) -> None:
+    """Give each of `rows` — the records a page shows, of any kinds (a meeting
+    and its roles, a group and its terms of reference…) — `sources`: the
+    citations of the fact it states (citations_for_reading). One query for all
+    of them, whatever their number and kinds; none for no rows.
+
+    Sets an attribute on the instances given, as prefetch_related does, so a
+    template reads `role.sources` for the row it is rendering.
+    """
+    by_kind: dict[type[Model], dict[int, list[Model]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        if row is None:
+            continue
+        row.sources = []
+        by_kind[row._meta.concrete_model][row.pk].append(row)
+    if not by_kind:
+        return
+    wanted = reduce(
+        or_, (of_kind(model) & Q(object_id__in=list(rows_of)) for model, rows_of in by_kind.items())
+    )
+    labels = {(model._meta.app_label, model._meta.model_name): model for model in by_kind}
+    for citation in citations_for_reading(user=user).filter(wanted).select_related("content_type"):
+        kind = labels[(citation.content_type.app_label, citation.content_type.model)]
+        for row in by_kind[kind][citation.object_id]:
+            row.sources.append(citation)
+
+
+def _itself(row: Model) -> Model:
+    return row
+
+
+@dataclass(frozen=True)
+class FactKind:
+    """A kind of fact a citation may support, as a document's facts page lists it.
+
+    `rows(user)` gives the rows of this kind `user` may see, with what their
+    str() and their page need; `public` says every row may be seen by anyone
+    (no visibility filter needed); `page(row)` is the record whose portal page
+    shows the fact: the row itself, or its parent (a role's meeting).
+    """
+
+    model: type[Model]
+    heading: str
+    rows: Callable[..., QuerySet]
+    public: bool = False
+    page: Callable[[Model], Model] = _itself
+
+    @property
+    def key(self) -> str:
+        return self.model._meta.model_name
+
+
+def _meetings(user) -> QuerySet[Meeting]:
+    return Meeting.objects.visible_to(user)
+
+
+MEETING_FACT_KINDS = (
+    FactKind(Meeting, "Meetings", _meetings),
+    FactKind(
+        MeetingRole,
+        "Co-chairs, hosts and co-organisers",
+        lambda user: MeetingRole.objects.filter(meeting__in=_meetings(user)).select_related(
+            "meeting", "participant"
+        ),
+        page=attrgetter("meeting"),
+    ),
+    FactKind(
+        Delegation,
+        "Delegations",
+        lambda user: Delegation.objects.filter(meeting__in=_meetings(user)).select_related(
+            "meeting", "participant"
+        ),
+        page=attrgetter("meeting"),
+    ),
+    FactKind(
+        Delegate,
+        "Delegates",
+        # Names only for those who may see them on a participant list.
+        lambda user: (
+            Delegate.objects.listable_to(user)
+            .filter(delegation__meeting__in=_meetings(user))
+            .select_related("delegation__meeting")
+        ),
+        page=attrgetter("delegation.meeting"),
+    ),
+    FactKind(
+        Document,
+        "Documents",
+        lambda user: Document.objects.visible_to(user).defer("text", "summary"),
+    ),
+    FactKind(Participant, "Participants", lambda user: Participant.objects.all(), public=True),
+    FactKind(
+        MembershipPeriod,
+        "Membership statuses",
+        lambda user: MembershipPeriod.objects.select_related("participant"),
+        public=True,
+        page=attrgetter("participant"),
+    ),
+)
+
+
+def document_citations(document: Document, *, user, kinds: Iterable[FactKind]) -> QuerySet:
+    """The citations quoting `document` whose fact `user` may see, grouped by
+    kind in the order of `kinds` (`kind_rank`), then by fact and in their order.
+    A citation of a kind not in `kinds` is not listed."""
+    kinds = tuple(kinds)
+    visible = reduce(
+        or_,
+        (
+            of_kind(kind.model)
+            if kind.public
+            else of_kind(kind.model) & Q(object_id__in=kind.rows(user).values("pk"))
+            for kind in kinds
+        ),
+    )
+    rank = Case(*(When(of_kind(kind.model), then=Value(index)) for index, kind in enumerate(kinds)))
+    return (
+        Citation.objects.filter(document=document)
+        .filter(visible)
+        .annotate(kind_rank=rank)
+        .order_by("kind_rank", "object_id", "order", "pk")
+    )
+
+
+@dataclass
+class CitedFact:
+    """One fact on a page of a document's facts, with its citations of the
+    document there; `shown_on` is the record whose page shows it when that is
+    not the fact itself (a role is shown on its meeting's page)."""
+
+    fact: Model
+    shown_on: Model | None
+    citations: list[Citation]
+
+
+@dataclass
+class CitedFacts:
+    """The facts of one kind on a page of a document's facts."""
+
+    kind: FactKind
+    facts: list[CitedFact]
+
+
+def cited_facts(
+    citations: Iterable[Citation], *, user, kinds: Iterable[FactKind]
+) -> list[CitedFacts]:
+    """The facts of `citations` (a page of document_citations, with the same
+    `kinds`) grouped by kind and by fact, in the citations' order; read with one
+    query per kind present on the page, never one per citation."""
+    kinds = tuple(kinds)
+    by_rank: dict[int, list[Citation]] = defaultdict(list)
+    for citation in citations:
+        by_rank[citation.kind_rank].append(citation)
+    groups = []
+    for rank in sorted(by_rank):
+        kind = kinds[rank]
+        found = kind.rows(user).in_bulk({citation.object_id for citation in by_rank[rank]})
+        facts: list[CitedFact] = []
+        for citation in by_rank[rank]:
+            fact = found.get(citation.object_id)
+            if fact is None:
+                continue  # deleted, or hidden, between the two queries
+            if facts and facts[-1].fact.pk == fact.pk:
+                facts[-1].citations.append(citation)
+                continue
+            page = kind.page(fact)
+            facts.append(
+                CitedFact(fact=fact, shown_on=None if page is fact else page, citations=[citation])
+            )
+        if facts:
+            groups.append(CitedFacts(kind=kind, facts=facts))
+    return groups

@@ -13,6 +13,11 @@ urlpatterns = [
     path("documents/", views.DocumentListView.as_view(), name="document_list"),
     path("documents/<slug:slug>/", views.DocumentDetailView.as_view(), name="document_detail"),
     path(
+        "documents/<slug:slug>/facts/",
+        views.DocumentFactsView.as_view(),
+        name="document_facts",
+    ),
+    path(
         "documents/<slug:slug>/download/",
         views.DocumentDownloadView.as_view(),
         name="document_download",

@@ -5,10 +5,10 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 from django.views import View
-from django.views.generic import DetailView, TemplateView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from baliprocess.lib.excerpts import excerpt
-from baliprocess.lib.views import PortalListView
+from baliprocess.lib.views import ForgivingPaginationMixin, PortalListView
 from meetings.exporters import (
     PARTICIPANT_LIST_FORMATS,
     ListFormat,
@@ -17,6 +17,10 @@ from meetings.exporters import (
 from meetings.filters import DocumentFilterSet, MeetingFilterSet
 from meetings.models import Document, Meeting
 from meetings.selectors import (
+    MEETING_FACT_KINDS,
+    attach_sources,
+    cited_facts,
+    document_citations,
     document_exists,
     document_for_portal,
     document_list,
@@ -29,7 +33,11 @@ from meetings.selectors import (
     participant_list,
     participant_list_meeting,
 )
-from workshops.selectors import meeting_outcomes
+from workshops.selectors import WORKSHOP_FACT_KINDS, meeting_outcomes
+
+# Every kind of fact a citation may support, in the order a document's facts
+# page lists them: meetings and their parts, participants, groups, outcomes.
+RECORD_FACT_KINDS = MEETING_FACT_KINDS + WORKSHOP_FACT_KINDS
 
 # --- Portal ---
 
@@ -65,6 +73,8 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting, user = self.object, self.request.user
         previous, following = meeting_neighbours(meeting, user=user)
+        # The page names its roles, not its delegations: only theirs are cited.
+        attach_sources([meeting, *meeting.roles.all()], user=user)
         context.update(
             people=meeting_people(meeting),
             documents=excerpt(meeting_documents(meeting, user=user)),
@@ -115,6 +125,39 @@ class DocumentDetailView(DetailView):
 
     def get_object(self, queryset=None):
         return readable_document(self.request, self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document, user = self.object, self.request.user
+        attach_sources([document], user=user)
+        context["citation_count"] = document_citations(
+            document, user=user, kinds=RECORD_FACT_KINDS
+        ).count()
+        return context
+
+
+class DocumentFactsView(ForgivingPaginationMixin, ListView):
+    """/documents/<slug>/facts/: every fact of the record that cites the document,
+    by kind, with the passage it quotes, so a reader can hold the record against
+    its source. Only facts the viewer may see; the document itself as its page
+    (403 or 404 when the viewer may not read it, see readable_document)."""
+
+    template_name = "meetings/document_facts.html"
+    paginate_by = 100
+
+    def get_queryset(self):
+        self.document = readable_document(self.request, self.kwargs["slug"])
+        return document_citations(self.document, user=self.request.user, kinds=RECORD_FACT_KINDS)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            document=self.document,
+            fact_groups=cited_facts(
+                context["object_list"], user=self.request.user, kinds=RECORD_FACT_KINDS
+            ),
+        )
+        return context
 
 
 # The types the portal sends for the extensions Document.ALLOWED_EXTENSIONS

@@ -513,6 +513,7 @@ class MembershipPeriodAdmin(RecordAdmin):
         "participant",
         "status",
         ("start_date", "start_precision"),
+        "known_since",
         ("end_date", "end_precision"),
         "decided_at",
         "source_document",

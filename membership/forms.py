@@ -185,6 +185,7 @@ class MembershipPeriodInlineForm(forms.ModelForm):
             "status",
             "start_date",
             "start_precision",
+            "known_since",
             "end_date",
             "end_precision",
             "decided_at",

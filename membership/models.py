@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from baliprocess.lib.dates import DatePrecision, format_period, normalise
+from baliprocess.lib.dates import DatePrecision, format_date, format_period, normalise
 
 
 class ParticipantQuerySet(models.QuerySet):
@@ -97,6 +98,7 @@ class Participant(models.Model):
     updated_at = models.DateTimeField("updated", auto_now=True)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="participant")
     objects = ParticipantQuerySet.as_manager()
 
     class Meta:
@@ -188,11 +190,13 @@ class MembershipPeriodQuerySet(models.QuerySet):
     def covering(self, date: datetime.date):
         """Periods in force on `date`: begun on or before it, not yet ended.
 
-        A period with no start date began before the record does; its status
-        is taken to hold from the earliest date the record covers.
+        A period whose start the record does not give holds only from the
+        first date a source shows it (`known_since`); before that, or when
+        no source dates it at all, the participant's status on `date` is not
+        recorded, and the period is not counted.
         """
         return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=date),
+            Q(start_date__lte=date) | Q(start_date__isnull=True, known_since__lte=date),
             Q(end_date__isnull=True) | Q(end_date__gt=date),
         )
 
@@ -229,6 +233,13 @@ class MembershipPeriod(models.Model):
     start_precision = models.CharField(
         "known to the", max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    known_since = models.DateField(
+        "known to hold since at least",
+        null=True,
+        blank=True,
+        help_text="When the start is not recorded: the first date a source shows this status "
+        "(e.g. the meeting it attended as a member). Before it, the status is “not recorded”.",
+    )
     end_date = models.DateField(
         "until",
         null=True,
@@ -261,6 +272,7 @@ class MembershipPeriod(models.Model):
     note = models.TextField("note", blank=True)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="membership_period")
     objects = MembershipPeriodQuerySet.as_manager()
 
     class Meta:
@@ -282,6 +294,11 @@ class MembershipPeriod(models.Model):
 
     @property
     def period_label(self) -> str:
+        if self.start_date is None and self.known_since is not None:
+            since = f"since at least {format_date(self.known_since)}"
+            if self.end_date is None:
+                return since
+            return f"{since}, until {format_date(self.end_date, self.end_precision)}"
         label = format_period(
             self.start_date, self.start_precision, self.end_date, self.end_precision
         )

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, Prefetch, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from membership.models import MembershipPeriod, Participant, ParticipantName
@@ -127,6 +127,16 @@ def participants_in_status_on(
         .filter(status_on_date__isnull=False)
         .order_by(status_rank, is_organisation, Lower("short_name"))
     )
+
+
+def status_not_recorded_count(date: datetime.date) -> int:
+    """How many participants the record gives a status at some time, but
+    not on `date`: their status began later, or began on a day no source
+    gives and is not shown to hold yet (MembershipPeriodQuerySet.covering).
+    The directory says their status is not recorded rather than leave them
+    out as if they had none. One query."""
+    covered = MembershipPeriod.objects.covering(date).filter(participant=OuterRef("pk"))
+    return Participant.objects.ever_in_status().exclude(Exists(covered)).count()
 
 
 def status_counts_on(date: datetime.date) -> dict[str, int]:

@@ -12,13 +12,14 @@ from django.views.generic import DetailView
 from baliprocess.lib.excerpts import excerpt
 from baliprocess.lib.views import PortalListView
 from meetings.selectors import (
+    attach_sources,
     participant_delegations,
     participant_meeting_roles,
     participant_status_history_cited,
 )
 from membership.filters import ParticipantFilterSet
 from membership.models import MembershipPeriod, Participant
-from membership.selectors import participant_for_portal
+from membership.selectors import participant_for_portal, status_not_recorded_count
 from workshops.selectors import (
     participant_group_memberships,
     participant_group_roles,
@@ -42,6 +43,7 @@ class ParticipantListView(PortalListView):
         context = super().get_context_data(**kwargs)
         context["as_at"] = self.filterset.as_at_date
         context["as_at_is_today"] = self.filterset.as_at_date == timezone.localdate()
+        context["status_not_recorded"] = status_not_recorded_count(self.filterset.as_at_date)
         return context
 
 
@@ -66,6 +68,7 @@ class ParticipantDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         participant, user = self.object, self.request.user
         periods = list(participant_status_history_cited(participant, user=user))
+        attach_sources([participant, *periods], user=user)
         current = [period for period in periods if period.is_current]
         context.update(
             periods=periods,

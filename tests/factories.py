@@ -96,6 +96,11 @@ class MembershipPeriodFactory(CleanedFactory):
     participant = factory.SubFactory(ParticipantFactory)
     status = MembershipPeriod.Status.MEMBER
     start_date = None
+    # An undated status counts only from the first date a source shows it:
+    # by default, one well before any meeting the tests make.
+    known_since = factory.LazyAttribute(
+        lambda period: datetime.date(1990, 1, 1) if period.start_date is None else None
+    )
     end_date = None
 
 

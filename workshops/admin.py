@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.utils.text import Truncator
 
 from meetings.admin import (
+    CitationInline,
     DelegationInline,
     DocumentInline,
     MeetingKindAdmin,
@@ -80,6 +81,7 @@ class GroupMembershipInline(RecordInline):
         "participant",
         "start_date",
         "start_precision",
+        "known_since",
         "end_date",
         "end_precision",
         "decided_at",
@@ -89,24 +91,28 @@ class GroupMembershipInline(RecordInline):
 
 
 class ActiveFilter(admin.SimpleListFilter):
-    title = "active"
+    """Active, discontinued, or neither recorded (Group.status_label)."""
+
+    title = "status"
     parameter_name = "active"
 
     def lookups(self, request, model_admin):
-        return [("yes", "Active"), ("no", "Discontinued")]
+        return [("yes", "Active"), ("no", "Discontinued"), ("unknown", "Status not recorded")]
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
             return queryset.active()
         if self.value() == "no":
             return queryset.discontinued()
+        if self.value() == "unknown":
+            return queryset.status_not_recorded()
         return queryset
 
 
 @admin.register(Group)
 class GroupAdmin(RecordAdmin):
     form = GroupAdminForm
-    list_display = ["name", "short_name", "kind", "parent", "period", "is_active"]
+    list_display = ["name", "short_name", "kind", "parent", "period", "status"]
     list_filter = [ActiveFilter, "kind"]
     list_select_related = ["parent"]
     search_fields = ["name", "short_name", "mandate", "description"]
@@ -130,7 +136,7 @@ class GroupAdmin(RecordAdmin):
             {"classes": ["collapse"], "fields": ["description", "slug"]},
         ),
     ]
-    inlines = [TermOfReferenceInline, GroupRoleInline, GroupMembershipInline]
+    inlines = [TermOfReferenceInline, GroupRoleInline, GroupMembershipInline, CitationInline]
     history_related = [
         (TermOfReference, "group", "Changes to its terms of reference"),
         (GroupRole, "group", "Changes to its coordinators and chairs"),
@@ -139,9 +145,9 @@ class GroupAdmin(RecordAdmin):
 
     period = period_column(ordering="established_on")
 
-    @admin.display(description="active", boolean=True, ordering="discontinued_on")
-    def is_active(self, group):
-        return group.is_active
+    @admin.display(description="status", ordering="discontinued_on")
+    def status(self, group):
+        return group.status_label
 
 
 @admin.register(TermOfReference)
@@ -247,7 +253,14 @@ class DeliverableInline(RecordInline):
 @admin.register(Workshop)
 class WorkshopAdmin(MeetingKindAdmin):
     kind = Meeting.Kind.WORKSHOP
-    inlines = [ThemeInline, MeetingRoleInline, DeliverableInline, DelegationInline, DocumentInline]
+    inlines = [
+        ThemeInline,
+        MeetingRoleInline,
+        DeliverableInline,
+        DelegationInline,
+        DocumentInline,
+        CitationInline,
+    ]
     list_filter = [*MeetingKindAdmin.list_filter, "themes"]
     history_related = [
         *MeetingKindAdmin.history_related,
@@ -286,7 +299,7 @@ class WorkshopAdmin(MeetingKindAdmin):
 class OutcomeStatusInline(RecordInline):
     model = OutcomeStatus
     extra = 0
-    fields = ["status", "date", "date_precision", "meeting", "document", "note"]
+    fields = ["status", "date", "end_date", "date_precision", "meeting", "document", "note"]
     autocomplete_fields = ["meeting", "document"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -364,17 +377,21 @@ class OutcomeAdmin(RecordAdmin):
         "source_document",
         "responsible_group",
         "responsible_participants",
+        "concerned_groups",
     ]
     fieldsets = [
-        (None, {"fields": ["kind", "title", "text", ("date", "date_precision")]}),
+        (None, {"fields": ["kind", "title", "text", ("date", "end_date", "date_precision")]}),
         (
             "Where it came from",
             {"fields": ["source_meeting", "source_group", ("source_document", "paragraph")]},
         ),
-        ("Who is responsible", {"fields": ["responsible_group", "responsible_participants"]}),
+        (
+            "Who is responsible",
+            {"fields": ["responsible_group", "responsible_participants", "concerned_groups"]},
+        ),
         ("Pledges", {"classes": ["collapse"], "fields": [("amount", "currency")]}),
     ]
-    inlines = [OutcomeStatusInline, OutcomeLinkOutInline, OutcomeLinkInInline]
+    inlines = [OutcomeStatusInline, OutcomeLinkOutInline, OutcomeLinkInInline, CitationInline]
     history_related = [
         (OutcomeStatus, "outcome", "Changes to its status history"),
         (OutcomeLink, "from_outcome", "Changes to its links to other outcomes"),

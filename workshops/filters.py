@@ -63,16 +63,25 @@ def responsible_participants(request):
 
 
 class GroupFilterSet(PortalFilterSet):
-    """Groups by state (active or discontinued) and kind."""
+    """Groups by status (active, discontinued, or not recorded) and kind.
+
+    The states are Group.status_label's, each a GroupQuerySet method: a group
+    the sources show at work without dating its establishment or end is
+    neither active nor discontinued, as far as the record goes."""
 
     ACTIVE = "active"
     DISCONTINUED = "discontinued"
+    NOT_RECORDED = "not_recorded"
 
     state = KindChoiceFilter(
-        label="Active or discontinued",
-        choices=[(ACTIVE, "Active"), (DISCONTINUED, "Discontinued")],
-        noun="state of a group",
-        empty_label="Active and discontinued",
+        label="Status",
+        choices=[
+            (ACTIVE, "Active"),
+            (DISCONTINUED, "Discontinued"),
+            (NOT_RECORDED, "Status not recorded"),
+        ],
+        noun="status of a group",
+        empty_label="Any status",
         method="filter_state",
     )
     kind = KindChoiceFilter(
@@ -90,6 +99,8 @@ class GroupFilterSet(PortalFilterSet):
             return queryset.active()
         if value == self.DISCONTINUED:
             return queryset.discontinued()
+        if value == self.NOT_RECORDED:
+            return queryset.status_not_recorded()
         return queryset
 
 

@@ -3,6 +3,7 @@
 import datetime
 
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
@@ -11,7 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from baliprocess.lib.dates import DatePrecision, format_date, format_period, normalise
+from baliprocess.lib.dates import (
+    DatePrecision,
+    format_date,
+    format_period,
+    format_range,
+    normalise,
+    period_end,
+)
 from meetings.models import Document, Meeting, MeetingKindManager, track_proxy_history
 from membership.models import Participant
 
@@ -35,10 +43,16 @@ class GroupQuerySet(models.QuerySet):
         )
 
     def active(self):
-        return self.filter(discontinued_on__isnull=True)
+        """Established on a recorded date, and no discontinuation recorded."""
+        return self.filter(established_on__isnull=False, discontinued_on__isnull=True)
 
     def discontinued(self):
         return self.filter(discontinued_on__isnull=False)
+
+    def status_not_recorded(self):
+        """Groups the sources show at work without dating their establishment
+        or end: neither active nor discontinued, as far as the record goes."""
+        return self.filter(established_on__isnull=True, discontinued_on__isnull=True)
 
 
 class Group(models.Model):
@@ -105,6 +119,7 @@ class Group(models.Model):
     description = models.TextField("description", blank=True)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="group")
     objects = GroupQuerySet.as_manager()
 
     class Meta:
@@ -158,7 +173,17 @@ class Group(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.discontinued_on is None
+        return self.established_on is not None and self.discontinued_on is None
+
+    @property
+    def status_label(self) -> str:
+        """'Active', 'Discontinued' or 'Status not recorded': a proposal to set
+        a group up or wind it down is not the act (see its outcomes)."""
+        if self.discontinued_on is not None:
+            return "Discontinued"
+        if self.established_on is not None:
+            return "Active"
+        return "Status not recorded"
 
 
 class TermOfReference(models.Model):
@@ -185,6 +210,7 @@ class TermOfReference(models.Model):
     )
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="term_of_reference")
 
     class Meta:
         verbose_name = "term of reference"
@@ -239,6 +265,7 @@ class GroupRole(models.Model):
     order = models.PositiveSmallIntegerField("order", default=0)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="group_role")
 
     class Meta:
         verbose_name = "coordinator or chair"
@@ -267,8 +294,10 @@ class GroupRole(models.Model):
 
 class GroupMembershipQuerySet(models.QuerySet):
     def covering(self, date: datetime.date):
+        """As MembershipPeriodQuerySet.covering: an undated start counts only
+        from the first date a source shows the participant in the group."""
         return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=date),
+            Q(start_date__lte=date) | Q(start_date__isnull=True, known_since__lte=date),
             Q(end_date__isnull=True) | Q(end_date__gt=date),
         )
 
@@ -296,6 +325,12 @@ class GroupMembership(models.Model):
     start_precision = models.CharField(
         "known to the", max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    known_since = models.DateField(
+        "known to hold since at least",
+        null=True,
+        blank=True,
+        help_text="When the start is not recorded: the first date a source shows it.",
+    )
     end_date = models.DateField(
         "until", null=True, blank=True, help_text="Leave empty while it holds."
     )
@@ -314,6 +349,7 @@ class GroupMembership(models.Model):
     note = models.CharField("note", max_length=300, blank=True)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="group_membership")
     objects = GroupMembershipQuerySet.as_manager()
 
     class Meta:
@@ -353,6 +389,8 @@ class GroupMembership(models.Model):
 
     @property
     def period_label(self) -> str:
+        if self.start_date is None and self.known_since is not None and self.end_date is None:
+            return f"since at least {format_date(self.known_since)}"
         return format_period(
             self.start_date, self.start_precision, self.end_date, self.end_precision, style="range"
         )
@@ -431,6 +469,13 @@ class Outcome(models.Model):
         PLEDGE = "pledge", "Pledge"
         DELIVERABLE = "deliverable", "Deliverable"
         STATEMENT = "statement", "Statement"
+        ANNOUNCEMENT = "announcement", "Announcement"
+        NOTE = "note", "Note"
+
+    # As Meeting.NEWEST_FIRST and OLDEST_FIRST: an outcome known only to the
+    # month or year comes after the dated ones of that month or year.
+    NEWEST_FIRST = ("-date", "date_precision", "pk")
+    OLDEST_FIRST = ("sort_date", "date_precision", "pk")
 
     SEARCH_FIELDS = ("title", "text")
 
@@ -444,9 +489,17 @@ class Outcome(models.Model):
         "text", help_text="What was recommended, decided or pledged, as recorded."
     )
     date = models.DateField("date", help_text="When it was made.")
+    end_date = models.DateField(
+        "until",
+        null=True,
+        blank=True,
+        help_text="When it was made at a meeting of several days and the record does not say "
+        "on which: the meeting's last day (“7–8 June 2004”).",
+    )
     date_precision = models.CharField(
         "date known to the", max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
+    sort_date = models.DateField("sorts as", editable=False, null=True)
     source_meeting = models.ForeignKey(
         Meeting,
         # An outcome without the meeting it came from loses its meaning.
@@ -493,6 +546,14 @@ class Outcome(models.Model):
         verbose_name="participants responsible",
         help_text="For a pledge, who pledged.",
     )
+    concerned_groups = models.ManyToManyField(
+        Group,
+        related_name="outcomes_concerning",
+        blank=True,
+        verbose_name="groups it concerns",
+        help_text="Groups it proposes or decides to set up, change or wind up. A group's "
+        "page lists them: a proposal is shown as a proposal, not as the act.",
+    )
     amount = models.DecimalField(
         "amount",
         max_digits=14,
@@ -514,14 +575,20 @@ class Outcome(models.Model):
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("updated", auto_now=True)
 
-    history = HistoricalRecords(m2m_fields=[responsible_participants])
+    history = HistoricalRecords(m2m_fields=[responsible_participants, concerned_groups])
+    citations = GenericRelation("meetings.Citation", related_query_name="outcome")
     objects = OutcomeQuerySet.as_manager()
 
     class Meta:
         verbose_name = "outcome"
         verbose_name_plural = "outcomes"
-        ordering = ["-date", "pk"]
+        ordering = ["-date", "date_precision", "pk"]  # NEWEST_FIRST
         constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=F("date")),
+                name="outcome_end_after_date",
+                violation_error_message="The last day must come after the first.",
+            ),
             models.CheckConstraint(
                 condition=Q(source_meeting__isnull=False) | Q(source_group__isnull=False),
                 name="outcome_has_a_source",
@@ -543,6 +610,10 @@ class Outcome(models.Model):
     def __str__(self):
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.sort_date = period_end(self.end_date or self.date, self.date_precision)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("workshops:outcome_detail", kwargs={"pk": self.pk})
 
@@ -561,7 +632,7 @@ class Outcome(models.Model):
 
     @property
     def date_label(self) -> str:
-        return format_date(self.date, self.date_precision)
+        return format_range(self.date, self.end_date, self.date_precision)
 
     @property
     def amount_label(self) -> str:
@@ -607,6 +678,7 @@ class OutcomeLink(models.Model):
     )
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="outcome_link")
 
     class Meta:
         verbose_name = "link to another outcome"
@@ -653,6 +725,13 @@ class OutcomeStatus(models.Model):
     )
     status = models.CharField("status", max_length=16, choices=Status.choices)
     date = models.DateField("date")
+    end_date = models.DateField(
+        "until",
+        null=True,
+        blank=True,
+        help_text="When the status is the act of a meeting of several days and the record "
+        "does not say on which: the meeting's last day.",
+    )
     date_precision = models.CharField(
         "known to the", max_length=8, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
@@ -675,13 +754,24 @@ class OutcomeStatus(models.Model):
         verbose_name="recorded in document",
     )
     note = models.TextField("note", blank=True)
+    # When the entry reached the portal: what the feeds date it by, since the
+    # status's own date may be known only to the month or the year.
+    created_at = models.DateTimeField("entered", auto_now_add=True, null=True)
 
     history = HistoricalRecords()
+    citations = GenericRelation("meetings.Citation", related_query_name="outcome_status")
 
     class Meta:
         verbose_name = "status"
         verbose_name_plural = "status history"
         ordering = ["outcome", "date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gt=F("date")),
+                name="outcomestatus_end_after_date",
+                violation_error_message="The last day must come after the first.",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_status_display()} ({self.date_label})"
@@ -698,4 +788,4 @@ class OutcomeStatus(models.Model):
 
     @property
     def date_label(self) -> str:
-        return format_date(self.date, self.date_precision)
+        return format_range(self.date, self.end_date, self.date_precision)

@@ -9,11 +9,13 @@ name and link only what the viewer may open, in the same query.
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from baliprocess.lib.excerpts import Excerpt, excerpt
 from meetings.models import Document, Meeting, MeetingRole
+from meetings.selectors import FactKind
 from membership.models import Participant
 from workshops.models import (
     Group,
@@ -102,7 +104,7 @@ def group_outcomes(group: Group, *, user) -> QuerySet[Outcome]:
     return (
         outcomes.with_current_status()
         .select_related("source_meeting", "source_group", "responsible_group")
-        .order_by("-date", "pk")
+        .order_by(*Outcome.NEWEST_FIRST)
     )
 
 
@@ -151,7 +153,7 @@ def outcome_list(*, user) -> QuerySet[Outcome]:
         .with_current_status()
         .select_related("source_meeting", "source_group", "responsible_group")
         .prefetch_related("responsible_participants")
-        .order_by("-date", "pk")
+        .order_by(*Outcome.NEWEST_FIRST)
     )
 
 
@@ -219,7 +221,7 @@ def recent_outcomes(*, user, limit: int = 5) -> list[Outcome]:
         Outcome.objects.visible_to(user)
         .with_current_status()
         .select_related("source_meeting", "source_group")
-        .order_by("-date", "-pk")[:limit]
+        .order_by(*Outcome.NEWEST_FIRST)[:limit]
     )
 
 
@@ -246,7 +248,7 @@ def meeting_outcomes(meeting: Meeting, *, user) -> MeetingOutcomes:
         visible.filter(source_meeting=meeting)
         .with_current_status()
         .select_related("source_meeting", "source_group")
-        .order_by("date", "pk")
+        .order_by(*Outcome.OLDEST_FIRST)
     )
     recorded = (
         OutcomeStatus.objects.filter(meeting=meeting, outcome__in=visible)
@@ -283,5 +285,71 @@ def participant_outcomes(participant: Participant, *, user) -> QuerySet:
         outcomes.filter(responsible_participants=participant)
         .with_current_status()
         .select_related("source_meeting", "source_group")
-        .order_by("-date", "pk")
+        .order_by(*Outcome.NEWEST_FIRST)
     )
+
+
+# --- Sources and the outcomes that concern a group -------------------------
+
+# This section's imports: it was appended below the module's others.
+
+
+def group_outcomes_concerning(group: Group, *, user) -> Excerpt:
+    """Outcomes `user` may see that propose or decide to set up, change or wind
+    up `group` (Outcome.concerned_groups), oldest first, each with its current
+    status, so a proposal shows as a proposal and not as the act."""
+    return excerpt(
+        Outcome.objects.visible_to(user)
+        .filter(concerned_groups=group)
+        .with_current_status()
+        .select_related("source_meeting", "source_group")
+        .order_by(*Outcome.OLDEST_FIRST)
+    )
+
+
+def _outcomes(user) -> QuerySet[Outcome]:
+    return Outcome.objects.visible_to(user)
+
+
+# The kinds of fact of this app a citation may support (see meetings.selectors.FactKind).
+WORKSHOP_FACT_KINDS = (
+    FactKind(Group, "Groups", lambda user: Group.objects.all(), public=True),
+    FactKind(
+        GroupRole,
+        "Coordinators and chairs of groups",
+        lambda user: GroupRole.objects.select_related("group", "participant"),
+        public=True,
+        page=attrgetter("group"),
+    ),
+    FactKind(
+        TermOfReference,
+        "Terms of reference",
+        lambda user: TermOfReference.objects.select_related("group"),
+        public=True,
+        page=attrgetter("group"),
+    ),
+    FactKind(
+        GroupMembership,
+        "Composition of groups",
+        lambda user: GroupMembership.objects.select_related("group", "participant"),
+        public=True,
+        page=attrgetter("group"),
+    ),
+    FactKind(Outcome, "Outcomes", _outcomes),
+    FactKind(
+        OutcomeStatus,
+        "Status of outcomes",
+        lambda user: OutcomeStatus.objects.filter(outcome__in=_outcomes(user)).select_related(
+            "outcome"
+        ),
+        page=attrgetter("outcome"),
+    ),
+    FactKind(
+        OutcomeLink,
+        "Links between outcomes",
+        lambda user: OutcomeLink.objects.filter(
+            from_outcome__in=_outcomes(user), to_outcome__in=_outcomes(user)
+        ).select_related("from_outcome", "to_outcome"),
+        page=attrgetter("from_outcome"),
+    ),
+)

@@ -5,6 +5,7 @@ from django.views.generic import DetailView
 
 from baliprocess.lib.excerpts import excerpt
 from baliprocess.lib.views import PortalListView
+from meetings.selectors import attach_sources
 from workshops.filters import GroupFilterSet, OutcomeFilterSet, WorkshopFilterSet
 from workshops.models import Group, Outcome
 from workshops.selectors import (
@@ -14,6 +15,7 @@ from workshops.selectors import (
     group_list,
     group_meetings,
     group_outcomes,
+    group_outcomes_concerning,
     group_roles,
     group_subgroups,
     group_terms_of_reference,
@@ -26,7 +28,7 @@ from workshops.selectors import (
 
 
 class GroupListView(PortalListView):
-    """/groups/: every group, active and discontinued, with kind and period."""
+    """/groups/: every group, active, discontinued or of unrecorded status, with kind and period."""
 
     template_name = "workshops/group_list.html"
     filterset_class = GroupFilterSet
@@ -58,6 +60,9 @@ class GroupDetailView(DetailView):
         group, user = self.object, self.request.user
         terms = list(group_terms_of_reference(group, user=user))
         adopters = {(term.adopted_by_id, term.adopted_by_visible) for term in terms}
+        roles = list(group_roles(group))
+        composition = list(group_composition(group, user=user))
+        attach_sources([group, *terms, *roles, *composition], user=user)
         context.update(
             terms_of_reference=terms,
             # When one meeting adopted them all, the page says so once, below the list.
@@ -66,8 +71,9 @@ class GroupDetailView(DetailView):
                 if len(adopters) == 1 and terms[0].adopted_by_id and terms[0].adopted_by_visible
                 else None
             ),
-            roles=list(group_roles(group)),
-            composition=list(group_composition(group, user=user)),
+            roles=roles,
+            composition=composition,
+            outcomes_concerning=group_outcomes_concerning(group, user=user),
             subgroups=list(group_subgroups(group)),
             meetings=excerpt(group_meetings(group, user=user)),
             outcomes=excerpt(group_outcomes(group, user=user)),
@@ -114,8 +120,10 @@ class OutcomeDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         outcome, user = self.object, self.request.user
         outgoing, incoming = outcome_links(outcome, user=user)
+        timeline = list(outcome_status_timeline(outcome, user=user))
+        attach_sources([outcome, *timeline, *outgoing, *incoming], user=user)
         context.update(
-            timeline=list(outcome_status_timeline(outcome, user=user)),
+            timeline=timeline,
             links_out=outgoing,
             links_in=incoming,
             responsible_participants=list(outcome.responsible_participants.all()),

@@ -29,6 +29,24 @@ def normalise(value: datetime.date | None, precision: str) -> datetime.date | No
     return value
 
 
+def period_end(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """The last day a date at a precision may stand for: 30 June 2004 for
+    "June 2004", 31 December 2004 for "2004".
+
+    Lists sort on it, so an item known only to the month or the year comes
+    after the dated items of that month or year instead of passing for the
+    1st of January.
+    """
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=12, day=31)
+    if precision == DatePrecision.MONTH:
+        following = (value.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return following - datetime.timedelta(days=1)
+    return value
+
+
 def format_date(value: datetime.date | None, precision: str = DatePrecision.DAY) -> str:
     """'7 June 2004', 'June 2004' or '2004'; '' for no date."""
     if value is None:

@@ -1,5 +1,6 @@
-"""The list view every portal list uses (meetings, members, groups, workshops,
-outcomes, documents): a strict FilterSet and pagination that never fails."""
+"""The list views every portal list uses (meetings, members, groups, workshops,
+outcomes, documents, the facts a document supports): a strict FilterSet and
+pagination that never fails."""
 
 from django_filters.views import FilterView
 
@@ -8,24 +9,13 @@ def _page_count_phrase(count: int) -> str:
     return "one page" if count == 1 else f"{count} pages"
 
 
-class PortalListView(FilterView):
-    """A ListView with a strict FilterSet and pagination that never fails.
+class ForgivingPaginationMixin:
+    """Pagination that never fails, for a ListView.
 
-    - The FilterSet is always bound, so an empty query string is a valid,
-      unfiltered request and the FilterSet's own `filter_queryset` always runs.
-    - Strict: when a filter value is wrong, the list is empty and the page
-      names what is wrong (`filter_problems`).
-    - A page number that is not a number, or lies past the end, shows a
-      message (`page_problem`) and the nearest real page instead of a 404.
+    A page number that is not a number, or lies past the end, shows a message
+    (`page_problem`) and the nearest real page instead of a 404; the context
+    carries `page_range` for templates/includes/pagination.html.
     """
-
-    paginate_by = 20
-    strict = True
-
-    def get_filterset_kwargs(self, filterset_class):
-        kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["data"] = self.request.GET
-        return kwargs
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
@@ -59,7 +49,6 @@ class PortalListView(FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["filter_problems"] = self.filterset.problems()
         context["page_problem"] = getattr(self, "page_problem", "")
         page = context.get("page_obj")
         context["page_range"] = (
@@ -67,4 +56,28 @@ class PortalListView(FilterView):
             if page is not None
             else []
         )
+        return context
+
+
+class PortalListView(ForgivingPaginationMixin, FilterView):
+    """A ListView with a strict FilterSet and pagination that never fails.
+
+    - The FilterSet is always bound, so an empty query string is a valid,
+      unfiltered request and the FilterSet's own `filter_queryset` always runs.
+    - Strict: when a filter value is wrong, the list is empty and the page
+      names what is wrong (`filter_problems`).
+    - A bad page number: see ForgivingPaginationMixin.
+    """
+
+    paginate_by = 20
+    strict = True
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filter_problems"] = self.filterset.problems()
         return context

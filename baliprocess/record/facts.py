@@ -12,6 +12,42 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class Cite:
+    """The passage a fact rests on.
+
+    Either a quote from one of the seed documents (`document` is its slug;
+    `passage` is copied from its text, and a test finds it there verbatim,
+    whitespace aside; `at` locates it: "para. 24", "Participants"), or, for
+    the few facts no seed states (an official name), another public source
+    given by `title` and `url`, which the portal shows as such.
+    """
+
+    document: str | None
+    passage: str
+    at: str = ""
+    title: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Retraction:
+    """A fact an earlier version of the record loaded and this one no longer
+    states, because no source supports it. `load_record` deletes the row
+    (django-simple-history keeps the deletion), so an existing database is
+    corrected without a trace lost.
+
+    `kind` is one of "meeting", "meeting_role", "delegation", "delegate",
+    "group_role", "group_membership", "outcome", "outcome_status",
+    "meeting_theme" (meeting slug, theme slug: the theme is taken off);
+    `key` is the row's natural key, in the order the loader documents.
+    """
+
+    kind: str
+    key: tuple
+    reason: str
+
+
+@dataclass(frozen=True)
 class ParticipantFact:
     slug: str
     kind: str
@@ -21,6 +57,7 @@ class ParticipantFact:
     acronym: str = ""
     alternative_names: tuple[str, ...] = ()
     description: str = ""
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +71,10 @@ class StatusFact:
     start: str | None = None
     decided_at: str | None = None
     note: str = ""
+    # When `start` is unknown: the first date the sources show the status
+    # held ("since at least 7 June 2004"); None when they give none.
+    known_since: str | None = None
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +92,7 @@ class DocumentFact:
     date: str
     meeting: str
     summary: str
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,6 +101,7 @@ class MeetingRoleFact:
     role: str
     order: int = 0
     represented_by: str = ""
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +119,13 @@ class MeetingFact:
     reported_delegate_total: int | None = None
     roles: tuple[MeetingRoleFact, ...] = ()
     themes: tuple[str, ...] = ()
+    # How much of the attendance the source records: "complete" (every
+    # delegate named), "delegations" (every delegation, not every delegate),
+    # or "partial" (some of those who attended). See Meeting.Attendance.
+    attendance: str = "partial"
+    reported_country_total: int | None = None
+    reported_organisation_total: int | None = None
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +135,7 @@ class DelegateFact:
     honorific: str = ""
     position: str = ""
     agency: str = ""
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +143,15 @@ class DelegationFact:
     meeting: str
     participant: str
     delegates: tuple[DelegateFact, ...] = ()
+    # The name under which the meeting's record lists the participant
+    # ("People's Republic of China"), and its place in that record's list
+    # when the source fixes an order.
+    recorded_name: str = ""
+    recorded_order: int | None = None
+    # Capacity the source states when the membership statuses do not give
+    # it; "not_recorded" when it gives none (see Delegation.Capacity).
+    capacity: str = ""
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +167,7 @@ class GroupRoleFact:
     order: int = 0
     person_name: str = ""
     person_position: str = ""
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -115,6 +176,7 @@ class TermOfReferenceFact:
     text: str
     order: int
     adopted_by: str | None = None
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +185,8 @@ class CompositionFact:
     start: str | None = None
     decided_at: str | None = None
     note: str = ""
+    known_since: str | None = None
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -141,6 +205,7 @@ class GroupFact:
     roles: tuple[GroupRoleFact, ...] = ()
     terms_of_reference: tuple[TermOfReferenceFact, ...] = ()
     composition: tuple[CompositionFact, ...] = ()
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +215,10 @@ class OutcomeStatusFact:
     meeting: str | None
     document: str
     note: str = ""
+    # The last day when the status is the act of a meeting of several days
+    # ("7–8 June 2004"); None for one day.
+    end: str | None = None
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +240,14 @@ class OutcomeFact:
     amount: str | None = None
     currency: str = ""
     statuses: tuple[OutcomeStatusFact, ...] = ()
+    # A meeting of several days: its decisions carry its dates, not one day.
+    end_date: str | None = None
+    # Groups it proposes or decides to set up, change or wind up.
+    concerns_groups: tuple[str, ...] = ()
+    # Titles an earlier version of the record used, so a renamed outcome is
+    # found and corrected rather than loaded twice.
+    former_titles: tuple[str, ...] = ()
+    cites: tuple[Cite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,3 +255,4 @@ class OutcomeLinkFact:
     from_outcome: str
     relation: str
     to_outcome: str
+    cites: tuple[Cite, ...] = ()

@@ -14,7 +14,8 @@ from django.db import models
 CREATED = "created"
 UPDATED = "updated"
 UNCHANGED = "unchanged"
-_RANK = {UNCHANGED: 0, UPDATED: 1, CREATED: 2}
+DELETED = "deleted"
+_RANK = {UNCHANGED: 0, UPDATED: 1, CREATED: 2, DELETED: 3}
 
 
 class RecordError(Exception):
@@ -56,7 +57,8 @@ class Tally:
 
 
 def _counts(counter: Counter) -> str:
-    return ", ".join(f"{counter[action]} {action}" for action in (CREATED, UPDATED, UNCHANGED))
+    actions = (CREATED, UPDATED, UNCHANGED) + ((DELETED,) if counter[DELETED] else ())
+    return ", ".join(f"{counter[action]} {action}" for action in actions)
 
 
 def describe(model: type[models.Model], lookup: dict) -> str:
@@ -105,7 +107,7 @@ def upsert(
     what = describe(model, lookup)
     instance = model._default_manager.filter(**lookup).first()
     if instance is None:
-        instance = model(**lookup, **values)
+        instance = model(**{**lookup, **values})
         validated(instance, what)
         instance.save()
         tally.count(instance, CREATED)

@@ -1,5 +1,7 @@
 """Template helpers shared by every portal page."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.utils.html import format_html, format_html_join
 
@@ -24,6 +26,14 @@ def nav_link(context, href: str, label: str) -> str:
     else:
         return format_html('<li><a href="{}">{}</a></li>', href, label)
     return format_html('<li><a href="{}" aria-current="{}">{}</a></li>', href, marker, label)
+
+
+@register.filter
+def web_address(value: str) -> str:
+    """The address if it is an http(s) one, else '': a link out of the record
+    never carries another scheme (javascript:, data:), whoever typed it."""
+    value = (value or "").strip()
+    return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -984,12 +984,14 @@ def build_delegation_page(count):
 
 CHANGE_PAGES = [
     # (model, builder, queries): the same literal count whatever the number of inline rows.
-    (Meeting, build_meeting_page, 10),
+    # The inline of each page's citations adds its rows and its content type
+    # (a proxy's too, for the proxy's own permission check).
+    (Meeting, build_meeting_page, 11),
     *[
-        (model, lambda count, kind=kind: build_meeting_page(count, kind), 10)
+        (model, lambda count, kind=kind: build_meeting_page(count, kind), 12)
         for model, kind, _ in PROXIES
     ],
-    (Delegation, build_delegation_page, 11),
+    (Delegation, build_delegation_page, 12),
 ]
 
 

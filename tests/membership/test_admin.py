@@ -665,7 +665,7 @@ def test_deleting_a_participant_that_attended_meetings_is_refused_naming_them(ma
         assert answer.status_code == 200
         assert "would require deleting the following protected related objects" in answer.text
         assert f"Delegation: {delegation}" in text_of(answer)
-        assert "Membership status: Fiji: member (dates not recorded)" in text_of(answer)
+        assert "Membership status: Fiji: member since at least 1 January 1990" in text_of(answer)
     assert Participant.objects.filter(pk=delegation.participant.pk).exists()
 
 
@@ -772,7 +772,10 @@ def test_participant_history_shows_changes_to_its_statuses_deleted_ones_too(
         ("Created", None),
     ]
     assert "<strong>Until:</strong> (empty) → 1 April 2013" in response.text
-    assert f"{period.participant}: observer until 1 April 2013" in response.text
+    assert (
+        f"{period.participant}: observer since at least 1 January 1990, until 1 April 2013"
+        in response.text
+    )
     assert MembershipPeriod.objects.count() == 0
 
 

@@ -300,15 +300,22 @@ def test_status_period_dates_are_stored_at_their_precision_and_labelled_so():
 
 
 @pytest.mark.parametrize(
-    ("start", "end", "label"),
+    ("start", "known_since", "end", "label"),
     [
-        (None, None, "(dates not recorded)"),
-        (datetime.date(2013, 4, 1), None, "from 1 April 2013"),
-        (None, datetime.date(2013, 4, 1), "until 1 April 2013"),
+        (None, None, None, "(dates not recorded)"),
+        (datetime.date(2013, 4, 1), None, None, "from 1 April 2013"),
+        (None, None, datetime.date(2013, 4, 1), "until 1 April 2013"),
+        (None, datetime.date(2004, 6, 7), None, "since at least 7 June 2004"),
+        (
+            None,
+            datetime.date(2004, 6, 7),
+            datetime.date(2013, 4, 1),
+            "since at least 7 June 2004, until 1 April 2013",
+        ),
     ],
 )
-def test_status_period_label_says_what_is_known(start, end, label):
-    period = MembershipPeriodFactory(start_date=start, end_date=end)
+def test_status_period_label_says_what_is_known(start, known_since, end, label):
+    period = MembershipPeriodFactory(start_date=start, known_since=known_since, end_date=end)
 
     assert period.period_label == label
 
@@ -317,6 +324,7 @@ def test_status_period_str_names_participant_status_and_period():
     period = MembershipPeriodFactory(
         participant=OrganisationFactory(short_name="UNODC"),
         status=MembershipPeriod.Status.OBSERVER,
+        known_since=None,
         end_date=OBSERVER_UNTIL,
     )
 

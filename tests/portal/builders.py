@@ -1,6 +1,6 @@
 """Small records for the portal's page tests: a meeting with everything a page shows."""
 
-from meetings.models import Document, MeetingRole
+from meetings.models import Citation, Document, MeetingRole
 from membership.models import MembershipPeriod
 from tests import factories
 
@@ -52,3 +52,12 @@ def full_meeting(*, group=None, theme=None, **fields):
     if theme is not None:
         theme.meetings.add(meeting)
     return meeting
+
+
+def cite(fact, document=None, *, passage="As the source prints it.", locator="", **fields):
+    """A citation of `fact` (any row of the record): a passage of `document`, or
+    with `external_title` and `external_url`, a source outside the record."""
+    citation = Citation(fact=fact, document=document, passage=passage, locator=locator, **fields)
+    citation.full_clean()
+    citation.save()
+    return citation

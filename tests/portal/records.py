@@ -230,19 +230,30 @@ def build_seed_shaped_record() -> SimpleNamespace:
         text="Demonstration content: a members-only paper on information sharing.",
     )
 
-    # Statuses: members and observers since before the record; three changes in 2013.
+    # Statuses: members and observers since at least the Brisbane SOM, as the
+    # record has them (the UAE's past observer status is not dated); three
+    # changes in 2013.
+    brisbane_day = datetime.date(2004, 6, 7)
     for participant in members_2004:
         factories.MembershipPeriodFactory(
             participant=participant,
             status=MembershipPeriod.Status.MEMBER,
             source_document=r.report_2004,
+            known_since=brisbane_day,
         )
-    for participant in [*observers_2004, p["United Arab Emirates"]]:
+    for participant in observers_2004:
         factories.MembershipPeriodFactory(
             participant=participant,
             status=MembershipPeriod.Status.OBSERVER,
             source_document=r.report_2004,
+            known_since=brisbane_day,
         )
+    factories.MembershipPeriodFactory(
+        participant=p["United Arab Emirates"],
+        status=MembershipPeriod.Status.OBSERVER,
+        source_document=r.outcomes_2013,
+        known_since=None,
+    )
     for short in ("United States", "United Arab Emirates", "UNODC"):
         membership_change(
             participant=p[short],

@@ -108,7 +108,8 @@ def test_when_the_united_states_became_a_member(client, record):
     text = main_text(response)
 
     assert "Member of the Bali Process since 1 April 2013." in text
-    assert "Observer until 1 April 2013" in text
+    # The record does not say when it became an observer: only since when it shows it.
+    assert "Observer since at least 7 June 2004, until 1 April 2013" in text
     assert "Member from 1 April 2013 Current Decided at Fifth Senior Officials Meeting." in text
 
 

@@ -96,6 +96,8 @@ def _addresses(record) -> list[str]:
         record.japan_pledge.get_absolute_url(),
         "/documents/",
         record.report_2004.get_absolute_url(),
+        f"{record.report_2004.get_absolute_url()}facts/",
+        f"{record.report_2004.get_absolute_url()}facts/?page=abc",
     ]
 
 

@@ -230,8 +230,8 @@ def test_document_page_query_count_is_fixed(client, django_assert_num_queries, i
     for _ in range(item_count):
         _document(meeting=document.meeting)
 
-    # the document with its meeting and group
-    with django_assert_num_queries(1):
+    # the document with its meeting and group, its own sources, the facts that cite it
+    with django_assert_num_queries(3):
         client.get(document.get_absolute_url())
 
 
@@ -243,7 +243,7 @@ def test_document_page_query_count_is_fixed_for_a_member_official(
     for _ in range(item_count):
         members_only()
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         member_client.get(document.get_absolute_url())
 
 

@@ -59,7 +59,7 @@ def test_group_list_shows_every_group_with_kind_and_period(client):
     ]
 
 
-def test_group_list_filters_active_and_discontinued_and_kind(client):
+def test_group_list_filters_active_discontinued_not_recorded_and_kind(client):
     _aheg("I")
     ahg = _ahg()
     factories.GroupFactory(
@@ -71,20 +71,21 @@ def test_group_list_filters_active_and_discontinued_and_kind(client):
 
     active = client.get("/groups/", {"state": "active"})
     discontinued = client.get("/groups/", {"state": "discontinued"})
+    not_recorded = client.get("/groups/", {"state": "not_recorded"})
     working = client.get("/groups/", {"kind": "working_group"})
 
-    assert [row[0] for row in table_rows(active)[1:]] == [
-        "Ad Hoc Group (AHG)",
-        "Working Group on Trafficking in Persons (TIP WG)",
-    ]
+    assert [row[0] for row in table_rows(active)[1:]] == ["Ad Hoc Group (AHG)"]
     assert [row[0] for row in table_rows(discontinued)[1:]] == ["Ad Hoc Experts Group I (AHEG I)"]
-    assert table_rows(working)[1][3] == "AHG"
+    assert [row[0] for row in table_rows(not_recorded)[1:]] == [
+        "Working Group on Trafficking in Persons (TIP WG)"
+    ]
+    assert table_rows(working)[1][2:] == ["Dates not recorded Status not recorded", "AHG"]
 
 
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"state": "dormant"}, "Active or discontinued: “dormant” is not a state of a group"),
+        ({"state": "dormant"}, "Status: “dormant” is not a status of a group the record knows."),
         ({"kind": "club"}, "Kind: “club” is not a kind of group the record knows."),
     ],
 )
@@ -249,8 +250,9 @@ def _group_with(count):
 def test_group_page_query_count_is_fixed(client, django_assert_num_queries, item_count):
     ahg = _group_with(item_count)
 
-    # group, terms, roles, composition, subgroups, meetings, outcomes, documents
-    with django_assert_num_queries(8):
+    # group, terms, roles, composition, their sources, outcomes concerning it,
+    # subgroups, meetings, outcomes, documents
+    with django_assert_num_queries(10):
         client.get(ahg.get_absolute_url())
 
 
@@ -260,5 +262,5 @@ def test_group_page_query_count_is_fixed_for_a_member_official(
 ):
     ahg = _group_with(item_count)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(14):
         member_client.get(ahg.get_absolute_url())

@@ -519,9 +519,9 @@ def test_meeting_page_query_count_is_fixed_for_the_public(
 ):
     meeting = _meeting_with(item_count)
 
-    # meeting, roles, themes, documents, delegation counts, two kinds of
-    # outcome, previous and next together
-    with django_assert_num_queries(8):
+    # meeting, roles, themes, the sources of the meeting and its roles,
+    # documents, delegation counts, two kinds of outcome, previous and next together
+    with django_assert_num_queries(9):
         client.get(meeting.get_absolute_url())
 
 
@@ -531,7 +531,7 @@ def test_meeting_page_query_count_is_fixed_for_a_member_official(
 ):
     meeting = _meeting_with(item_count)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         member_client.get(meeting.get_absolute_url())
 
 

@@ -99,7 +99,8 @@ def test_members_list_before_a_status_began_leaves_it_out(client):
     on_the_day = client.get("/members/", {"as_at": "2013-04-01"})
 
     assert _names(before) == []
-    assert "No one held a status on 31 March 2013" in main_text(before)
+    assert "The record shows no one as a member or observer on 31 March 2013" in main_text(before)
+    assert "Status not recorded on 31 March 2013: 1 participant" in main_text(before)
     assert _names(on_the_day) == [["Newcomer", "State", "Member"]]
 
 
@@ -149,8 +150,8 @@ def test_members_list_query_count_is_fixed(client, django_assert_num_queries, it
         builders.member()
         builders.observer_organisation()
 
-    # count, page (status annotated in the same query)
-    with django_assert_num_queries(2):
+    # count, page (status annotated in the same query), participants whose status is not recorded
+    with django_assert_num_queries(3):
         client.get("/members/", {"as_at": "2004-06-07", "status": "member"})
 
 
@@ -162,8 +163,8 @@ def test_members_list_query_count_is_fixed_for_a_member_official(
         builders.member()
         builders.observer_organisation()
 
-    # session, user, count, page: nothing on this page depends on permissions
-    with django_assert_num_queries(4):
+    # session, user, count, page, status not recorded: nothing here depends on permissions
+    with django_assert_num_queries(5):
         member_client.get("/members/")
 
 
@@ -180,7 +181,9 @@ def test_participant_page_tells_when_it_became_a_member_with_citations(client):
     united_states = factories.ParticipantFactory(
         short_name="United States", name="United States of America", slug="united-states"
     )
-    factories.MembershipPeriodFactory(participant=united_states, status=OBSERVER)
+    factories.MembershipPeriodFactory(
+        participant=united_states, status=OBSERVER, known_since=datetime.date(2004, 6, 7)
+    )
     membership_change(
         participant=united_states,
         status=MEMBER,
@@ -194,7 +197,7 @@ def test_participant_page_tells_when_it_became_a_member_with_citations(client):
 
     assert response.status_code == 200
     assert "Member of the Bali Process since 1 April 2013." in text
-    assert "Observer until 1 April 2013" in text
+    assert "Observer since at least 7 June 2004, until 1 April 2013" in text
     assert (
         "Member from 1 April 2013 Current Decided at Fifth Senior Officials Meeting. "
         "Source: Co-Chairs' outcomes." in text
@@ -209,7 +212,11 @@ def test_participant_page_does_not_cite_what_the_viewer_may_not_see(client):
     )
     participant = factories.ParticipantFactory()
     factories.MembershipPeriodFactory(
-        participant=participant, status=MEMBER, decided_at=draft, source_document=note
+        participant=participant,
+        status=MEMBER,
+        decided_at=draft,
+        source_document=note,
+        known_since=None,
     )
 
     response = client.get(participant.get_absolute_url())
@@ -323,9 +330,9 @@ def _participant_with(count):
 def test_participant_page_query_count_is_fixed(client, django_assert_num_queries, item_count):
     participant = _participant_with(item_count)
 
-    # participant, its names, statuses, delegations, roles at meetings, roles in
-    # groups, places in groups, outcomes
-    with django_assert_num_queries(8):
+    # participant, its names, statuses, the sources of both, delegations, roles
+    # at meetings, roles in groups, places in groups, outcomes
+    with django_assert_num_queries(9):
         client.get(participant.get_absolute_url())
 
 
@@ -335,5 +342,5 @@ def test_participant_page_query_count_is_fixed_for_a_member_official(
 ):
     participant = _participant_with(item_count)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         member_client.get(participant.get_absolute_url())

@@ -316,8 +316,9 @@ def _outcome_with(count):
 def test_outcome_page_query_count_is_fixed(client, django_assert_num_queries, item_count):
     outcome = _outcome_with(item_count)
 
-    # outcome, responsible participants, timeline, links out, links in
-    with django_assert_num_queries(5):
+    # outcome, responsible participants, timeline, links out, links in, and the
+    # sources of them all
+    with django_assert_num_queries(6):
         client.get(outcome.get_absolute_url())
 
 
@@ -327,5 +328,5 @@ def test_outcome_page_query_count_is_fixed_for_a_member_official(
 ):
     outcome = _outcome_with(item_count)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         member_client.get(outcome.get_absolute_url())

@@ -44,9 +44,12 @@ def assert_47_countries_and_9_organisations_with_observers_apart(by_participant)
     assert len(by_participant) == 56
     assert capacities.count("Member") == 38
     assert capacities.count("Observer") == 18
-    assert by_participant["United States"] == "Observer"
-    assert by_participant["UNODC"] == "Observer"
-    assert by_participant["UNHCR"] == "Member"
+    # Each delegation under the name the Report prints, not the house's.
+    assert by_participant["United States of America"] == "Observer"
+    assert by_participant["United Nations Office on Drugs and Crime (UNODC)"] == "Observer"
+    assert by_participant["International Labor Organization (ILO)"] == "Observer"
+    assert by_participant["United Nations High Commissioner for Refugees"] == "Member"
+    assert by_participant["People's Republic of China"] == "Member"
     assert by_participant["France (New Caledonia)"] == "Member"
 
 
@@ -66,6 +69,16 @@ def test_brisbane_list_csv_has_the_56_delegations_members_and_observers_apart(cl
     )
 
     assert_47_countries_and_9_organisations_with_observers_apart(capacities_by_participant(rows))
+    # The Report's own order, which is not the house's alphabetical one.
+    names = [row["Participant"] for row in rows]
+    assert names[5:7] == ["People's Republic of China", "Fiji"]
+    assert names[-3:] == [
+        "United Nations Office on Drugs and Crime (UNODC)",
+        "International Labor Organization (ILO)",
+        "International Federation of Red Cross and Red Crescent Societies",
+    ]
+    # The Report names three people and gives no delegation's size.
+    assert {row["Number of delegates"] for row in rows} == {""}
     assert [row["Capacity"] for row in rows] == sorted(
         (row["Capacity"] for row in rows), key=["Member", "Observer"].index
     )
@@ -92,7 +105,13 @@ def test_brisbane_list_pdf_and_docx_carry_the_summary_and_the_observers_apart(cl
     for text in (" ".join(pdf_text.split()), word_text):
         assert SUMMARY in text
         assert OBSERVER_SENTENCE in text
-    assert {"Afghanistan", "Vietnam", "Austria", "United States", "UNODC"} <= word_cells
+    assert {
+        "Afghanistan",
+        "Vietnam",
+        "Austria",
+        "United States of America",
+        "United Nations Office on Drugs and Crime (UNODC)",
+    } <= word_cells
 
 
 # --- Importing a 300-row spreadsheet ---------------------------------------------

@@ -26,22 +26,23 @@ pytestmark = pytest.mark.django_db
 FIRST_RUN = [
     "Loaded the Bali Process record from baliprocess/record/sources/:",
     "  participants: 59 created, 0 updated, 0 unchanged",
-    "  alternative names: 23 created, 0 updated, 0 unchanged",
-    "  meetings: 23 created, 0 updated, 0 unchanged",
+    "  alternative names: 24 created, 0 updated, 0 unchanged",
+    "  meetings: 22 created, 0 updated, 0 unchanged",
     "  groups: 6 created, 0 updated, 0 unchanged",
     "  documents: 5 created, 0 updated, 0 unchanged",
     "  membership statuses: 60 created, 0 updated, 0 unchanged",
-    "  co-chairs, hosts and organisers: 41 created, 0 updated, 0 unchanged",
+    "  co-chairs, hosts and organisers: 26 created, 0 updated, 0 unchanged",
     "  delegations: 59 created, 0 updated, 0 unchanged",
     "  delegates: 6 created, 0 updated, 0 unchanged",
     "  themes: 11 created, 0 updated, 0 unchanged",
-    "  coordinators and chairs: 6 created, 0 updated, 0 unchanged",
-    "  composition: 10 created, 0 updated, 0 unchanged",
+    "  coordinators and chairs: 4 created, 0 updated, 0 unchanged",
     "  terms of reference: 3 created, 0 updated, 0 unchanged",
-    "  outcomes: 32 created, 0 updated, 0 unchanged",
-    "  status history: 21 created, 0 updated, 0 unchanged",
-    "  links to other outcomes: 5 created, 0 updated, 0 unchanged",
-    "Total: 370 created, 0 updated, 0 unchanged.",
+    "  composition: 4 created, 0 updated, 0 unchanged",
+    "  outcomes: 64 created, 0 updated, 0 unchanged",
+    "  status history: 26 created, 0 updated, 0 unchanged",
+    "  links to other outcomes: 10 created, 0 updated, 0 unchanged",
+    "  citations: 646 created, 0 updated, 0 unchanged",
+    "Total: 1035 created, 0 updated, 0 unchanged.",
 ]
 
 
@@ -66,7 +67,7 @@ def test_second_run_reports_nothing_created_or_updated():
 
     output = load_record()
 
-    assert output[-1] == "Total: 0 created, 0 updated, 370 unchanged."
+    assert output[-1] == "Total: 0 created, 0 updated, 1035 unchanged."
     assert output[1] == "  participants: 0 created, 0 updated, 59 unchanged"
 
 
@@ -119,8 +120,8 @@ def test_loader_restores_a_changed_fact_and_writes_only_that_row():
     changed = {
         table: after[table] - before[table] for table in after if after[table] != before[table]
     }
-    assert "  meetings: 0 created, 1 updated, 22 unchanged" in output
-    assert output[-1] == "Total: 0 created, 1 updated, 369 unchanged."
+    assert "  meetings: 0 created, 1 updated, 21 unchanged" in output
+    assert output[-1] == "Total: 0 created, 1 updated, 1034 unchanged."
     assert Meeting.objects.get(slug=keys.BRISBANE_SOM).summary.startswith("Senior officials met")
     assert changed == {"meetings_historicalmeeting": 1}
 
@@ -147,7 +148,7 @@ def test_loader_keeps_what_staff_added_beside_the_record():
 
     output = load_record()
 
-    assert output[-1] == "Total: 0 created, 0 updated, 370 unchanged."
+    assert output[-1] == "Total: 0 created, 0 updated, 1035 unchanged."
     assert australia.alternative_names.filter(name="Commonwealth of Australia").exists()
     assert returns.meetings.filter(slug=keys.BRISBANE_SOM).exists()
 

@@ -175,19 +175,23 @@ def test_group_under_its_own_purview_is_refused(editor_client):
     assert errors_of(response) == ["A group cannot be under its own purview."]
 
 
-def test_group_list_filters_active_and_discontinued(editor_client):
-    GroupFactory(name="Ad Hoc Group")
+def test_group_list_filters_active_discontinued_and_not_recorded(editor_client):
+    GroupFactory(name="Ad Hoc Group", established_on=datetime.date(2009, 4, 14))
     GroupFactory(
         name="Ad Hoc Experts Group I",
         established_on=datetime.date(2002, 1, 1),
         discontinued_on=datetime.date(2004, 6, 8),
     )
+    GroupFactory(name="Steering Group")
 
-    active = editor_client.get(admin_url(Group) + "?active=yes")
-    discontinued = editor_client.get(admin_url(Group) + "?active=no")
+    def listed(query):
+        response = editor_client.get(admin_url(Group) + query)
+        return [str(group) for group in response.context["cl"].result_list]
 
-    assert [str(g) for g in active.context["cl"].result_list] == ["Ad Hoc Group"]
-    assert [str(g) for g in discontinued.context["cl"].result_list] == ["Ad Hoc Experts Group I"]
+    # A group no source dates is neither active nor discontinued.
+    assert listed("?active=yes") == ["Ad Hoc Group"]
+    assert listed("?active=no") == ["Ad Hoc Experts Group I"]
+    assert listed("?active=unknown") == ["Steering Group"]
 
 
 def test_deleting_a_group_with_a_record_is_refused_naming_it(manager_client):
@@ -523,7 +527,13 @@ def test_the_record_is_entered_through_the_admin_alone(editor_client, editor_use
         name="United Nations High Commissioner for Refugees",
         short_name="UNHCR",
         acronym="UNHCR",
-        rows=[("membership_periods", {"status": "member", "start_precision": "day"})],
+        # Its start is not recorded: it holds from the first date a source shows it.
+        rows=[
+            (
+                "membership_periods",
+                {"status": "member", "start_precision": "day", "known_since": "2004-06-07"},
+            )
+        ],
     )
 
     brisbane = add(
@@ -704,7 +714,7 @@ def test_the_record_is_entered_through_the_admin_alone(editor_client, editor_use
 def build_groups(count):
     parent = GroupFactory()
     for _ in range(count):
-        group = GroupFactory(parent=parent)
+        group = GroupFactory(parent=parent, established_on=datetime.date(2009, 4, 14))
         TermOfReferenceFactory(group=group, adopted_by=MeetingFactory())
         GroupRoleFactory(group=group)
         GroupMembershipFactory(group=group, decided_at=MeetingFactory())
@@ -808,9 +818,10 @@ def build_outcome_page(count):
 
 CHANGE_PAGES = [
     # (model, builder, queries): the same literal count whatever the number of inline rows.
-    (Group, build_group_page, 9),
-    (Workshop, build_workshop_page, 14),
-    (Outcome, build_outcome_page, 11),
+    # The inline of each page's citations adds its content type and its rows.
+    (Group, build_group_page, 10),
+    (Workshop, build_workshop_page, 16),
+    (Outcome, build_outcome_page, 13),
 ]
 
 
