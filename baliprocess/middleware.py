@@ -1,4 +1,5 @@
-"""The anonymous page cache in front of the portal (the machinery: baliprocess.lib.cache)."""
+"""Request ids, the anonymous page cache in front of the portal (the machinery:
+baliprocess.lib.cache) and the Permissions-Policy header."""
 
 import logging
 import time
@@ -19,11 +20,37 @@ from baliprocess.lib.cache import (
     page_store,
     record_version_settle,
 )
+from baliprocess.lib.logs import new_request_id, reset_request_id, set_request_id
 
 logger = logging.getLogger(__name__)
 
 # Cache-Control directives by which a view says its response is not for everyone.
 PRIVATE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
+
+
+class RequestIdMiddleware:
+    """Give each request an id (`request.request_id`), log under it, and send it
+    back as `X-Request-ID`. The error pages show it so a user can quote it.
+
+    An id from the reverse proxy (settings.REQUEST_ID_HEADER, e.g. nginx's
+    $request_id in HTTP_X_REQUEST_ID) is used when it looks like one, so the
+    proxy's access log and the application's lines share it; a client's own
+    header is never trusted unless the proxy is configured to set it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        header = getattr(settings, "REQUEST_ID_HEADER", "")
+        proposed = request.META.get(header, "") if header else ""
+        request.request_id = new_request_id(proposed)
+        token = set_request_id(request.request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_id(token)
+        response["X-Request-ID"] = request.request_id
+        return response
 
 
 class AnonymousPageCacheMiddleware:

@@ -1,7 +1,9 @@
 """Project-level pages: the home page, robots.txt and the error pages."""
 
 import datetime
+import sys
 
+from django import db
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -9,6 +11,7 @@ from django.template import loader
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from baliprocess.lib.logs import current_request_id
 from meetings.selectors import (
     meeting_figures,
     recent_documents,
@@ -87,14 +90,53 @@ def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 
 
+# How long a visitor (or a crawler, or a load balancer) should wait before
+# asking again while the database is unreachable.
+RETRY_AFTER_SECONDS = 30
+
+
 def server_error(request):
-    # Rendered without the request's context processors: the database or the
-    # session may be what failed, and this page must still appear.
-    template = loader.get_template("500.html")
+    """The 500 page; a 503 "temporarily unavailable" with Retry-After when what
+    failed is the database connection (an outage, not a bug).
+
+    Rendered without the request's context processors: the database or the
+    session may be what failed, and this page must still appear. Both show the
+    request id (RequestIdMiddleware), which the log lines of the error carry.
+    """
+    exception = sys.exc_info()[1]
     context = {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_LONG_NAME": settings.SITE_LONG_NAME,
+        "request_id": getattr(request, "request_id", "") or current_request_id(),
         # Only when someone is really e-mailed the error (settings.ADMINS).
         "secretariat_told": bool(settings.ADMINS) and not settings.DEBUG,
     }
-    return HttpResponseServerError(template.render(context))
+    if database_unreachable(exception):
+        response = HttpResponse(loader.render_to_string("503.html", context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
+    return HttpResponseServerError(loader.render_to_string("500.html", context))
+
+
+def database_unreachable(exception: BaseException | None) -> bool:
+    """Whether `exception` says the database cannot be reached (refused, timed
+    out, dropped), as opposed to a query that is wrong."""
+    if isinstance(exception, db.InterfaceError):
+        return True
+    if isinstance(exception, db.OperationalError):
+        # psycopg's connection failures; SQLite's "unable to open database file".
+        text = str(exception).casefold()
+        return any(marker in text for marker in _UNREACHABLE)
+    return False
+
+
+_UNREACHABLE = (
+    "connection",
+    "could not connect",
+    "server closed",
+    "terminating connection",
+    "timeout expired",
+    "the database system is",
+    "unable to open database",
+)

@@ -1,4 +1,5 @@
-"""Migration operations for what only PostgreSQL has: full-text search vectors and indexes.
+"""Migration operations for what only PostgreSQL has: full-text search vectors and
+indexes; and the data step that fills a model's `sort_date` (FillSortDates).
 
 What these operations add is deliberately kept out of the model state (and so
 out of the models' fields and Meta.indexes): SQLite rebuilds a table from the
@@ -10,7 +11,10 @@ baliprocess.search).
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
+from django.db import migrations
 from django.db.migrations.operations.base import Operation
+
+from baliprocess.lib.dates import period_end
 
 SEARCH_WEIGHTS = ("A", "B", "C", "D")
 
@@ -221,3 +225,25 @@ class RemoveSearchVectorOnPostgreSQL(AddSearchVectorOnPostgreSQL):
     @property
     def migration_name_fragment(self):
         return f"remove_{self.model_name}_{self.column}"
+
+
+def FillSortDates(app_label: str, model_name: str, date_field: str, *, end_field: str = ""):  # noqa: N802
+    """A RunPython step that fills `sort_date` for rows saved before it existed
+    (save() keeps it after): the last day each date may stand for at its
+    precision, or of `end_field` when that is set. In batches, so a large
+    table is not read into memory at once."""
+
+    def forwards(apps, schema_editor):
+        model = apps.get_model(app_label, model_name)
+        fields = ["pk", date_field, "date_precision", *([end_field] if end_field else [])]
+        changed = []
+        for row in model._base_manager.only(*fields).iterator(chunk_size=2000):
+            value = (getattr(row, end_field) if end_field else None) or getattr(row, date_field)
+            row.sort_date = period_end(value, row.date_precision)
+            changed.append(row)
+            if len(changed) >= 2000:
+                model._base_manager.bulk_update(changed, ["sort_date"])
+                changed = []
+        model._base_manager.bulk_update(changed, ["sort_date"])
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)

@@ -55,6 +55,9 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get(
 ENV_SECURE_SSL_REDIRECT = _env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
 ENV_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "31536000") or 0)
 ENV_LOG_LEVEL = os.environ.get("DJANGO_LOG_LEVEL", "INFO").strip() or "INFO"
+# "json" (one JSON object a line, for a log collector) or "plain"; production
+# defaults to json (settings/production.py).
+ENV_LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "").strip().lower()
 # Who is e-mailed the details of every server error (comma-separated addresses).
 ENV_ADMINS = _env_list("DJANGO_ADMINS")
 # Where to report a vulnerability (/.well-known/security.txt); default: the first admin.
@@ -93,6 +96,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of the request, and its error page, carry the id.
+    "baliprocess.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Outside the page cache, so cached pages get the header as well.
     "baliprocess.middleware.PermissionsPolicyMiddleware",
@@ -144,6 +149,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # restarted database server costs one retry instead of a 500.
     DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # An unreachable server answers "temporarily unavailable" (503) within
+    # seconds instead of holding the visitor for the system's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
 else:
     # SQLite: wait for a lock instead of failing at once when two requests write.
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
@@ -178,6 +186,13 @@ AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out client before any password check.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+]
+
+# Argon2 for new and changed passwords; a password stored with PBKDF2 still
+# works and is re-hashed with Argon2 at its next sign-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -329,14 +344,33 @@ SITE_LONG_NAME = (
     "Bali Process on People Smuggling, Trafficking in Persons and Related Transnational Crime"
 )
 
+# The id of the request each line belongs to comes from RequestIdMiddleware;
+# behind a proxy that sets one (nginx: proxy_set_header X-Request-ID
+# $request_id), DJANGO_REQUEST_ID_HEADER=HTTP_X_REQUEST_ID makes both logs share it.
+REQUEST_ID_HEADER = os.environ.get("DJANGO_REQUEST_ID_HEADER", "").strip()
+LOG_FORMAT = ENV_LOG_FORMAT if ENV_LOG_FORMAT in ("json", "plain") else "plain"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "baliprocess.lib.logs.RequestIdFilter"}},
     "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+        "plain": {
+            "format": "{asctime} {levelname} [{request_id}] {name}: {message}",
+            "style": "{",
+        },
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "{asctime}{levelname}{name}{request_id}{message}",
+            "style": "{",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        },
     },
     "root": {"handlers": ["console"], "level": ENV_LOG_LEVEL},
     "loggers": {

@@ -7,9 +7,11 @@ from .base import (
     ENV_ALLOWED_HOSTS,
     ENV_DEBUG,
     ENV_HSTS_SECONDS,
+    ENV_LOG_FORMAT,
     ENV_REDIS_URL,
     ENV_SECRET_KEY,
     ENV_SECURE_SSL_REDIRECT,
+    LOGGING,
 )
 
 if not ENV_SECRET_KEY:
@@ -52,3 +54,9 @@ PAGE_CACHE_ENABLED = bool(ENV_REDIS_URL)
 # Demo accounts never exist in production, whatever the environment says.
 DEMO_ACCOUNTS_ENABLED = False
 DEMO_PASSWORD = ""
+
+# Log lines as JSON objects, each with its request id, for the log collector;
+# DJANGO_LOG_FORMAT=plain keeps them readable on a console.
+if ENV_LOG_FORMAT != "plain":
+    LOG_FORMAT = "json"
+    LOGGING["handlers"]["console"]["formatter"] = "json"

@@ -5,28 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from baliprocess.lib.dates import period_end
+from baliprocess.lib.migrations import FillSortDates
 
-
-def _sort_dates(app_label, model_name, date_field):
-    """Fill `sort_date` for rows saved before it existed (save() keeps it
-    after): the last day each date may stand for, at its precision."""
-
-    def forwards(apps, schema_editor):
-        model = apps.get_model(app_label, model_name)
-        has_end = model_name == "Outcome"
-        fields = ["pk", date_field, "date_precision"] + (["end_date"] if has_end else [])
-        changed = []
-        for row in model._base_manager.only(*fields).iterator(chunk_size=2000):
-            value = (row.end_date if has_end else None) or getattr(row, date_field)
-            row.sort_date = period_end(value, row.date_precision)
-            changed.append(row)
-            if len(changed) >= 2000:
-                model._base_manager.bulk_update(changed, ["sort_date"])
-                changed = []
-        model._base_manager.bulk_update(changed, ["sort_date"])
-
-    return migrations.RunPython(forwards, migrations.RunPython.noop)
 
 
 class Migration(migrations.Migration):
@@ -187,6 +167,6 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('document__isnull', False), ('external_url', '')), models.Q(('document__isnull', True), models.Q(('external_url', ''), _negated=True), models.Q(('external_title', ''), _negated=True)), _connector='OR'), name='citation_cites_a_document_or_another_source', violation_error_message='Cite a document of the record, or another public source with its title and address — one or the other.'), models.CheckConstraint(condition=models.Q(('passage', ''), _negated=True), name='citation_quotes_a_passage', violation_error_message='Quote the passage the fact rests on.')],
             },
         ),
-            _sort_dates("meetings", "Meeting", "start_date"),
-        _sort_dates("meetings", "Document", "date"),
+            FillSortDates("meetings", "Meeting", "start_date"),
+        FillSortDates("meetings", "Document", "date"),
     ]

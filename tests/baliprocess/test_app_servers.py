@@ -10,14 +10,11 @@ PostgreSQL only: SQLite's test database lives in the test process's memory,
 where no server can reach it.
 """
 
-import http.client
 import os
 import socket
 import subprocess
 import sys
-import time
 import uuid
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -31,11 +28,10 @@ from django.db import connection
 from baliprocess import roles
 from meetings.models import Delegate
 from tests.factories import MeetingFactory, MembershipPeriodFactory, ParticipantFactory
+from tests.servers import ROOT, AppServer, start_app_server, stop_app_server
 
-ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PASSWORD = "a-long-test-password"
-STARTUP_SECONDS = 60
 
 pytestmark = [
     pytest.mark.skipif(
@@ -52,12 +48,6 @@ def _redis_reachable() -> bool:
             return True
     except OSError:
         return False
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _database_url() -> str:
@@ -102,62 +92,6 @@ def server_environment(tmp_path_factory):
     return environment
 
 
-@dataclass
-class AppServer:
-    port: int
-    process: subprocess.Popen
-    cookies: dict[str, str] = field(default_factory=dict)
-
-    def request(self, method: str, path: str, *, body: bytes = b"", headers=None, cookies=None):
-        """One request; `cookies` (the server's signed-in session by default)
-        are sent whatever their Secure flag, as the load balancer's TLS would."""
-        jar = self.cookies if cookies is None else cookies
-        sent = dict(headers or {})
-        if jar:
-            sent["Cookie"] = "; ".join(f"{name}={value}" for name, value in jar.items())
-        client = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
-        try:
-            client.request(method, path, body=body or None, headers=sent)
-            response = client.getresponse()
-            text = response.read().decode("utf-8", errors="replace")
-        finally:
-            client.close()
-        for header, value in response.getheaders():
-            if header.lower() == "set-cookie":
-                name, _, rest = value.partition("=")
-                jar[name.strip()] = rest.split(";", 1)[0]
-        return response.status, dict(response.getheaders()), text
-
-
-def _start(environment) -> AppServer:
-    port = _free_port()
-    process = subprocess.Popen(  # noqa: S603 - the project's own gunicorn
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "baliprocess.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-        ],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn stopped: {process.stderr.read().decode()[-2000:]}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return AppServer(port=port, process=process)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"gunicorn did not answer on port {port} in {STARTUP_SECONDS} s")
-
-
 @pytest.fixture
 def servers(server_environment):
     import redis
@@ -165,20 +99,11 @@ def servers(server_environment):
     redis.Redis.from_url(REDIS_URL).flushdb()
     started = []
     try:
-        started = [_start(server_environment), _start(server_environment)]
+        started = [start_app_server(server_environment), start_app_server(server_environment)]
         yield started
     finally:
         for server in started:
-            server.process.terminate()
-        for server in started:
-            try:
-                server.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.process.kill()
-            errors = server.process.stderr.read().decode(errors="replace")
-            server.process.stderr.close()
-            if "Traceback" in errors:
-                print(errors[-5000:])  # shown by pytest when the test fails
+            stop_app_server(server)
 
 
 class _FormFields(HTMLParser):

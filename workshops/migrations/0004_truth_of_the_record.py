@@ -4,28 +4,8 @@ import django.db.models.deletion
 import simple_history.models
 from django.db import migrations, models
 
-from baliprocess.lib.dates import period_end
+from baliprocess.lib.migrations import FillSortDates
 
-
-def _sort_dates(app_label, model_name, date_field):
-    """Fill `sort_date` for rows saved before it existed (save() keeps it
-    after): the last day each date may stand for, at its precision."""
-
-    def forwards(apps, schema_editor):
-        model = apps.get_model(app_label, model_name)
-        has_end = model_name == "Outcome"
-        fields = ["pk", date_field, "date_precision"] + (["end_date"] if has_end else [])
-        changed = []
-        for row in model._base_manager.only(*fields).iterator(chunk_size=2000):
-            value = (row.end_date if has_end else None) or getattr(row, date_field)
-            row.sort_date = period_end(value, row.date_precision)
-            changed.append(row)
-            if len(changed) >= 2000:
-                model._base_manager.bulk_update(changed, ["sort_date"])
-                changed = []
-        model._base_manager.bulk_update(changed, ["sort_date"])
-
-    return migrations.RunPython(forwards, migrations.RunPython.noop)
 
 
 def _status_entered(apps, schema_editor):
@@ -150,6 +130,6 @@ class Migration(migrations.Migration):
             name='outcome',
             field=models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workshops.outcome'),
         ),
-            _sort_dates("workshops", "Outcome", "date"),
+            FillSortDates("workshops", "Outcome", "date", end_field="end_date"),
         migrations.RunPython(_status_entered, migrations.RunPython.noop),
     ]
