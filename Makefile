@@ -17,7 +17,7 @@ PIP_FLAGS := --quiet --disable-pip-version-check
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: help run serve setup test test-fast lint fmt check-migrations bench bench-scale lock browser clean
+.PHONY: help run serve setup test test-fast lint fmt check-migrations bench bench-scale lock browser fonts clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -40,7 +40,9 @@ $(TEST_STAMP): $(RUN_STAMP) pyproject.toml constraints.txt
 	$(PY) -m pip install $(PIP_FLAGS) -c constraints.txt -e ".[dev]"
 	@touch $@
 
-setup: $(RUN_STAMP) ## Create .venv, install, migrate, load the record, create the demo accounts
+setup: $(RUN_STAMP) ## Create .venv, install, fonts, migrate, load the record, create the demo accounts
+	@# Without the fonts the site still runs: PDFs print those scripts as boxes, with a note.
+	-scripts/install-fonts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_record
 	$(MANAGE) load_demo_content
@@ -59,10 +61,13 @@ run: setup ## Set everything up (see setup) and serve at http://127.0.0.1:8000
 browser: ## Install Debian's Chromium for the browser tests (needs root or sudo)
 	scripts/install-chromium
 
-test: $(TEST_STAMP) browser ## Install what tests need and run the whole suite (DATABASE_URL or SQLite)
+fonts: ## Install the Debian fonts PDFs draw every script with (needs root or sudo)
+	scripts/install-fonts
+
+test: $(TEST_STAMP) browser fonts ## Install what tests need and run the whole suite (DATABASE_URL or SQLite)
 	$(BIN)/pytest --cov --cov-report=term $(PYTEST_ARGS)
 
-test-fast: $(TEST_STAMP) ## Run the suite without the browser tests
+test-fast: $(TEST_STAMP) fonts ## Run the suite without the browser tests
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: $(TEST_STAMP) ## Ruff check and format check, and the template linter

@@ -21,7 +21,7 @@ class BaliProcessConfig(AppConfig):
 
     def ready(self) -> None:
         from baliprocess import roles
-        from baliprocess.lib import cache
+        from baliprocess.lib import cache, pdf_fonts
 
         # Sent for this app after every app listed before it has migrated and
         # had its permissions created, so the roles can name all of them.
@@ -29,3 +29,5 @@ class BaliProcessConfig(AppConfig):
         post_migrate.connect(cache.bump_after_migrate, sender=self)
         cache.bump_on_every_write(skip_apps=NOT_ON_ANONYMOUS_PAGES)
         checks.register(cache.page_cache_check, checks.Tags.caches)
+        # Names in scripts without a font print as boxes in the PDFs.
+        checks.register(pdf_fonts.fonts_check)

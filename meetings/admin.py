@@ -432,6 +432,7 @@ class DelegationAdmin(RecordAdmin):
 class DelegateAdmin(ContactsMixin, RecordAdmin):
     list_display = [
         "display_name",
+        "family_name",
         "participant",
         "meeting",
         "role",
@@ -445,6 +446,7 @@ class DelegateAdmin(ContactsMixin, RecordAdmin):
     list_select_related = ["delegation__participant", "delegation__meeting"]
     search_fields = [
         "name",
+        "family_name",
         "agency",
         "position",
         "email",
@@ -456,7 +458,8 @@ class DelegateAdmin(ContactsMixin, RecordAdmin):
     fields = [
         "delegation",
         "honorific",
-        "name",
+        ("name", "family_name"),
+        "order",
         "role",
         "position",
         "agency",

@@ -1,14 +1,17 @@
 """Participant lists in every format: CSV and XLSX through the shared exporter
 contract, and PDF and DOCX documents a secretariat would circulate.
 
-Every format reads one structure, meetings.selectors.participant_list, so
-they all show the same delegations in the same order, with names only where
-DelegateQuerySet.listable_to allows and contact details only where the
-selector included them.
+Every format reads one structure, meetings.selectors.participant_list, for
+one version of the list (public, circulation or restricted), so they all
+show the same delegations in the same order, the same notes, and a delegate's
+row as meetings.selectors.DELEGATE_COLUMNS declares it for that version.
+Every file says which version it is, when it was issued and its revision: in
+its name (participant_list_filename), its title block and its footer; the
+restricted version is marked "Restricted — secretariat use" on every page
+and sheet.
 """
 
 import functools
-import html
 import io
 import os
 import re
@@ -26,22 +29,19 @@ from baliprocess.lib.exporters import (
     ColumnType,
     Exporter,
 )
-from meetings.models import Delegate, Delegation
-from meetings.selectors import ParticipantList
+from baliprocess.lib.pdf_fonts import ScriptFonts, text_lines
+from meetings.models import Delegation
+from meetings.selectors import COUNT_LABEL, DELEGATION_LABEL, ParticipantList
 
-# The headers of the tabular formats. They are also headers the delegate
-# import recognises, so an exported list can be imported back unchanged.
+# The headers of the tabular formats around a delegate's columns
+# (DELEGATE_COLUMNS). The delegate import recognises the first three, so an
+# exported list can be imported back unchanged; it ignores the last two, and
+# skips a row that has values only in columns it ignores (a list's notes).
 CAPACITY_HEADER = "Capacity"
 PARTICIPANT_HEADER = "Participant"
-ROLE_HEADER = "Role"
-HONORIFIC_HEADER = "Honorific"
-NAME_HEADER = "Name"
-POSITION_HEADER = "Position"
-AGENCY_HEADER = "Agency"
-EMAIL_HEADER = "Email"
-PHONE_HEADER = "Phone"
-LISTED_HEADER = "Listed"
-COUNT_HEADER = "Number of delegates"
+COUNT_HEADER = COUNT_LABEL
+NOTE_HEADER = "List note"
+MARKING_HEADER = "Marking"
 
 # The author recorded in the PDF's and the DOCX's properties.
 DOCUMENT_AUTHOR = "Bali Process Secretariat"
@@ -52,72 +52,83 @@ _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 class ParticipantListExporter(Exporter):
     """The participant list as a table.
 
-    With names: one row per delegate, head of delegation first; a delegation
-    whose delegates the viewer cannot see (or whose names were not recorded)
-    has one row with its number of delegates. Without names (the public):
-    one row per delegation with its number of delegates. Contact details and
-    the "listed" flag only when the list includes them.
-    """
+    With names: one row per delegate, head of delegation first, in the
+    version's columns (ParticipantList.columns); a delegation whose
+    delegates the version does not name (or whose names were not recorded)
+    has one row with its number of delegates. Without names (the public
+    version): one row per delegation with its number of delegates. "List
+    note" holds what the page says under a delegation ("And 1 more delegate
+    who asked not to be listed.", on a row of its own after the delegates;
+    "Names not recorded.") and, on the first row, before that row's own
+    note, what it says of the whole list (that the record is partial):
+    a row of its own would be read as a delegation's by whoever reads the
+    file row by row.
 
-    sheet_name = "Participants"
+    A CSV file has no page to mark and no place for a comment that every
+    reader skips, and a first row above the headers would be read as the
+    headers by most readers of CSV (csv.DictReader, pandas, a spreadsheet's
+    filter). So a marked version (the restricted one) carries its
+    marking in a first column, "Marking", on every row, where it survives
+    sorting and copying; the import ignores that column. An XLSX file also
+    has it as its first line, above the headers (the import finds the
+    header row below it), and in every printed page's header and footer.
+    """
 
     def __init__(self, participant_list: ParticipantList):
         self.participant_list = participant_list
         self.title = participant_list.title
+        self.sheet_name = f"Participants ({participant_list.version.key})"
+        marking = participant_list.marking
+        self.first_line = marking
+        self.page_header = marking or participant_list.title
+        self.page_footer = " — ".join(
+            part for part in (marking, participant_list.issue_line) if part
+        )
 
     def columns(self) -> Sequence[Column]:
-        columns = [Column(CAPACITY_HEADER, width=12), Column(PARTICIPANT_HEADER, width=30)]
-        if self.participant_list.shows_names:
-            columns += [
-                Column(ROLE_HEADER, width=26),
-                Column(HONORIFIC_HEADER, width=12),
-                Column(NAME_HEADER, width=30),
-                Column(POSITION_HEADER, width=36),
-                Column(AGENCY_HEADER, width=36),
-            ]
-        if self.participant_list.shows_contacts:
-            columns += [
-                Column(EMAIL_HEADER, width=32),
-                Column(PHONE_HEADER, width=20),
-                Column(LISTED_HEADER, ColumnType.BOOLEAN, width=9),
-            ]
-        columns.append(Column(COUNT_HEADER, ColumnType.INTEGER, width=12))
+        list_ = self.participant_list
+        columns = [Column(MARKING_HEADER, width=28)] if list_.marking else []
+        columns += [Column(CAPACITY_HEADER, width=12), Column(PARTICIPANT_HEADER, width=30)]
+        columns += [Column(column.header, column.type, column.width) for column in list_.columns]
+        columns += [
+            Column(COUNT_HEADER, ColumnType.INTEGER, width=12),
+            Column(NOTE_HEADER, width=48),
+        ]
         return columns
 
     def data_rows(self) -> Iterator[Sequence[CellValue]]:
-        shows_names = self.participant_list.shows_names
-        shows_contacts = self.participant_list.shows_contacts
+        list_notes = self.participant_list.table_notes
+        for index, row in enumerate(self._rows()):
+            if index == 0 and list_notes:
+                row[-1] = " ".join([*list_notes, row[-1]]).strip()
+            yield row
+
+    def _rows(self) -> Iterator[list[CellValue]]:
+        list_ = self.participant_list
+        columns = list_.columns
+        marking = [list_.marking] if list_.marking else []
+        blanks = [None] * len(columns)
         capacity_labels = dict(Delegation.Capacity.choices)
-        for entry in self.participant_list.delegations:
-            start = [
-                capacity_labels.get(entry.capacity, entry.capacity),
-                entry.listed_name,
-            ]
-            if not shows_names:
-                yield [*start, entry.delegate_count]
-                continue
+        for entry in list_.delegations:
+            capacity = capacity_labels.get(entry.capacity, entry.capacity)
+            start = [*marking, capacity, entry.listed_name]
             if not entry.delegates:
-                blanks = [""] * (5 + (3 if shows_contacts else 0))
-                if shows_contacts:
-                    blanks[-1] = None
-                yield [*start, *blanks, entry.delegate_count]
+                yield [*start, *blanks, entry.delegate_count, entry.note]
                 continue
             for delegate in entry.delegates:
-                row = [
-                    *start,
-                    delegate.role_label,
-                    delegate.honorific,
-                    delegate.name,
-                    delegate.position,
-                    delegate.agency,
-                ]
-                if shows_contacts:
-                    row += [delegate.email, delegate.phone, delegate.may_be_listed]
-                yield [*row, None]
+                yield [*start, *(column.value(delegate) for column in columns), None, ""]
+            if entry.note:
+                yield [*start, *blanks, None, entry.note]
 
 
 def participant_list_filename(participant_list: ParticipantList, extension: str) -> str:
-    return f"{participant_list.meeting.slug}-participants.{extension}"
+    """'participants-<meeting>-circulation-2026-11-25-r3fa2c1d.pdf': the meeting,
+    the version, the date of issue and the revision (ParticipantList.revision)."""
+    list_ = participant_list
+    return (
+        f"participants-{list_.meeting.slug}-{list_.version.key}-"
+        f"{list_.issued.isoformat()}-r{list_.revision}.{extension}"
+    )
 
 
 def render_participant_list_csv(participant_list: ParticipantList) -> bytes:
@@ -139,6 +150,7 @@ _PDF_INK = "#0b3954"
 _PDF_GREY = "#333333"
 _PDF_RULE = "#9aa5b1"
 _PDF_SHADE = "#e6ecf1"
+_PDF_MARKING = "#9b1c1c"  # the restricted version's marking
 # Every table row, header and delegation rows included, uses this size and
 # leading, so a row's height is its number of lines times the leading plus padding.
 _PDF_FONT_SIZE = 8.5
@@ -208,9 +220,19 @@ def _pdf_text(value) -> str:
     return " ".join(_CONTROL_CHARACTERS.sub("", str(value)).split())
 
 
-def _pdf_markup(value) -> str:
+def _pdf_markup(value, *, bold: bool = False) -> str:
     # Paragraphs read ReportLab's markup: an "&" or a "<" in a title is text.
-    return html.escape(_pdf_text(value), quote=False)
+    # A run in a script the document's font lacks (Chinese, Arabic…) is put in
+    # a <font> of its own, shaped and in drawing order; in the regular weight
+    # unless `bold`, as ReportLab's <font> tag sets the weight itself.
+    return _pdf_scripts().markup(_pdf_text(value), bold=bold)
+
+
+def _pdf_scripts() -> ScriptFonts:
+    """The fonts of every script, with the document's font first (pdf_font).
+    A new one each time: it remembers the texts it has seen."""
+    font = pdf_font(pdf_font_candidates())
+    return ScriptFonts(font.regular, font.bold)
 
 
 def _pdf_colour(value: str):
@@ -227,24 +249,23 @@ class _PdfColumn:
 
 
 def _pdf_columns(participant_list: ParticipantList) -> list[_PdfColumn]:
+    """The version's document columns (DELEGATE_COLUMNS), each its share of the width."""
     if not participant_list.shows_names:
-        return [_PdfColumn("Delegation", 0.75), _PdfColumn("Number of delegates", 0.25, "RIGHT")]
-    if participant_list.shows_contacts:
-        return [
-            _PdfColumn("Name", 0.24),
-            _PdfColumn("Position", 0.25),
-            _PdfColumn("Agency", 0.27),
-            _PdfColumn("Email and telephone", 0.24),
-        ]
-    return [_PdfColumn("Name", 0.30), _PdfColumn("Position", 0.35), _PdfColumn("Agency", 0.35)]
+        return [_PdfColumn(DELEGATION_LABEL, 0.75), _PdfColumn(COUNT_LABEL, 0.25, "RIGHT")]
+    columns = participant_list.document_columns
+    total = sum(column.share for column in columns)
+    return [_PdfColumn(column.label, column.share / total) for column in columns]
 
 
 @dataclass(frozen=True)
 class _PdfRow:
-    cells: list[str]
+    #: Strings, or flowables where a cell's text needs more than one font.
+    cells: list
     line_count: int
     #: A delegation's name: one shaded cell across the table.
     spans: bool = False
+    #: A note under a delegation's delegates: one grey cell across the table.
+    note: bool = False
 
     @property
     def height(self) -> float:
@@ -274,6 +295,8 @@ class _PdfTables:
         self.widths = [width * column.share for column in columns]
         self._text_widths = [column - 2 * _PDF_CELL_SIDE_PADDING for column in self.widths]
         self._span_width = width - 2 * _PDF_CELL_SIDE_PADDING
+        # Its own: `missing` says what this document could not draw.
+        self.scripts = ScriptFonts(font.regular, font.bold)
         self.header_row = self.row([column.header for column in columns], font=font.bold)
         #: The most a delegation may take to be kept on one page, under the
         #: header, with a point to spare for rounding.
@@ -316,13 +339,34 @@ class _PdfTables:
         cells = []
         for value, width in zip(values, self._text_widths, strict=True):
             parts = value if isinstance(value, tuple) else (value,)
-            cells.append([line for part in parts for line in self.lines(part, width, font_name)])
-        return _PdfRow(["\n".join(cell) for cell in cells], max(len(cell) for cell in cells))
+            cells.append(self.cell(parts, width, font_name))
+        return _PdfRow([cell for cell, _ in cells], max(count for _, count in cells))
 
     def name_row(self, value) -> _PdfRow:
         """A bold, shaded row whose one cell spans the table: a delegation's name."""
-        lines = self.lines(value, self._span_width, self.font.bold)
-        return _PdfRow(["\n".join(lines), *[""] * (len(self.columns) - 1)], len(lines), True)
+        cell, count = self.cell((value,), self._span_width, self.font.bold)
+        return _PdfRow([cell, *[""] * (len(self.columns) - 1)], count, True)
+
+    def note_row(self, value) -> _PdfRow:
+        """A grey row whose one cell spans the table: a delegation's note."""
+        cell, count = self.cell((value,), self._span_width, self.font.regular)
+        return _PdfRow([cell, *[""] * (len(self.columns) - 1)], count, note=True)
+
+    def cell(self, parts: Sequence, width: float, font_name: str) -> tuple[object, int]:
+        """A cell of a line (or more, wrapped) per part, and its number of
+        lines: a string where the document's font draws every part as it
+        stands; else lines of runs in the fonts of their scripts (ScriptFonts)."""
+        texts = [_pdf_text(part) for part in parts]
+        if all(self.scripts.is_plain(text) for text in texts):
+            lines = [line for text in texts for line in self.lines(text, width, font_name)]
+            return "\n".join(lines), len(lines)
+        bold = font_name == self.font.bold
+        runs = [
+            line
+            for text in texts
+            for line in self.scripts.lines(text, width, _PDF_FONT_SIZE, bold=bold)
+        ]
+        return text_lines(self.scripts, runs, size=_PDF_FONT_SIZE, leading=_PDF_LEADING), len(runs)
 
     def table(self, rows: list[_PdfRow], *, keep: tuple[int, int] | None = None):
         """A table of `rows` in the columns; rows keep[0] to keep[1] are
@@ -350,6 +394,11 @@ class _PdfTables:
                     ("FONT", (0, index), (-1, index), self.font.bold, _PDF_FONT_SIZE, _PDF_LEADING),
                     ("BACKGROUND", (0, index), (-1, index), _pdf_colour(_PDF_SHADE)),
                 ]
+            elif row.note:
+                style += [
+                    ("SPAN", (0, index), (-1, index)),
+                    ("TEXTCOLOR", (0, index), (-1, index), _pdf_colour(_PDF_GREY)),
+                ]
         if keep is not None and 0 <= keep[0] < keep[1]:
             style.append(("NOSPLIT", (0, keep[0]), (-1, keep[1])))
         table = Table(
@@ -375,8 +424,9 @@ class _PdfTables:
 
 def _pdf_group(participant_list: ParticipantList, group, tables: _PdfTables, heading) -> list:
     """One capacity: its heading, its header row, and its delegations. With
-    names, a shaded row per delegation and a row per delegate; without, a
-    row per delegation with its count."""
+    names, a shaded row per delegation, a row per delegate (its cells as
+    ListedDelegation.cells gives them) and its note; without, a row per
+    delegation with its count."""
     from reportlab.platypus import CondPageBreak, SetPageTopFlowables
 
     heading_height = heading.style.spaceBefore + heading.style.leading + heading.style.spaceAfter
@@ -385,25 +435,16 @@ def _pdf_group(participant_list: ParticipantList, group, tables: _PdfTables, hea
     page_header = tables.header()
     body = []
     if not participant_list.shows_names:
-        rows = []
-        for entry in group.delegations:
-            count = entry.delegate_count
-            rows.append(tables.row([entry.listed_name, "not recorded" if count is None else count]))
+        rows = [tables.row([entry.listed_name, entry.count_text]) for entry in group.delegations]
         first_rows = rows[:1]
         body.append(tables.table(rows))
     else:
         first_rows = []
-        role_labels = dict(Delegate.Role.choices)
         for entry in group.delegations:
-            rows = [tables.name_row(_delegation_heading(entry))]
-            for delegate in entry.delegates:
-                name = delegate.display_name
-                if delegate.role not in (Delegate.Role.DELEGATE, Delegate.Role.NOT_RECORDED):
-                    name = f"{name} ({role_labels.get(delegate.role, delegate.role)})"
-                values = [name, delegate.position, delegate.agency]
-                if participant_list.shows_contacts:
-                    values.append(tuple(part for part in (delegate.email, delegate.phone) if part))
-                rows.append(tables.row(values))
+            rows = [tables.name_row(entry.heading)]
+            rows += [tables.row(cells) for cells in entry.cells]
+            if entry.note:
+                rows.append(tables.note_row(entry.note))
             # The first delegation shares its page with the capacity's heading.
             room = tables.page_room - (0 if first_rows else heading_height)
             if sum(row.height for row in rows) <= room:
@@ -454,6 +495,18 @@ def _pdf_styles(font: PdfFont) -> dict:
             "meeting", body, fontName=font.bold, fontSize=13, leading=16, spaceAfter=1 * mm
         ),
         "summary": ParagraphStyle("summary", body, fontName=font.bold),
+        "people": ParagraphStyle("people", body, spaceAfter=1 * mm),
+        "issue": ParagraphStyle(
+            "issue", body, fontSize=8.5, leading=11, textColor=_pdf_colour(_PDF_GREY)
+        ),
+        "marking": ParagraphStyle(
+            "marking",
+            body,
+            fontName=font.bold,
+            fontSize=11,
+            leading=14,
+            textColor=_pdf_colour(_PDF_MARKING),
+        ),
         "heading": ParagraphStyle(
             "heading",
             body,
@@ -476,11 +529,24 @@ def _numbered_canvas_class():
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, running_head: str, font: str, margin: float, **kwargs):
+        def __init__(
+            self,
+            *args,
+            running_head: str,
+            font: str,
+            margin: float,
+            footer: str = "",
+            marking: str = "",
+            bold: str = "",
+            **kwargs,
+        ):
             super().__init__(*args, **kwargs)
             self._running_head = running_head
             self._furniture_font = font
             self._margin = margin
+            self._footer = footer
+            self._marking = marking
+            self._marking_font = bold or font
             self._kept_pages: list[dict] = []
 
         @override
@@ -503,11 +569,24 @@ def _numbered_canvas_class():
             self.saveState()
             self.setFont(font, size)
             self.setFillColor(_pdf_colour(_PDF_GREY))
-            self.drawCentredString(width / 2, self._margin / 2, f"Page {number} of {total}")
+            foot = self._margin / 2
+            self.drawRightString(width - self._margin, foot, f"Page {number} of {total}")
+            room = width - 2 * self._margin
+            if self._marking:
+                # On every page, head and foot: whoever holds one page knows.
+                self.saveState()
+                self.setFont(self._marking_font, size)
+                self.setFillColor(_pdf_colour(_PDF_MARKING))
+                self.drawString(self._margin, height - self._margin / 2, self._marking)
+                room -= stringWidth(self._marking, self._marking_font, size) + 6 * size
+                self.restoreState()
+            if self._footer:
+                footer = " — ".join(part for part in (self._marking, self._footer) if part)
+                self.drawString(self._margin, foot, footer)
             if number > 1:
                 # The meeting's title at the head of every page after the first,
                 # shortened to the line if it has to be.
-                head, room = self._running_head, width - 2 * self._margin
+                head = self._running_head
                 if stringWidth(head, font, size) > room:
                     while head and stringWidth(f"{head}…", font, size) > room:
                         head = head[:-1]
@@ -519,12 +598,15 @@ def _numbered_canvas_class():
 
 
 def render_participant_list_pdf(participant_list: ParticipantList) -> bytes:
-    """An A4 document: the forum, "List of participants", the meeting's title,
-    dates (at their precision) and place; the summary and the attendance
-    paragraphs; then a heading and a table per capacity whose header row
-    repeats on every page, each delegation kept on one page where it fits;
-    "Page 2 of 5" at the foot of every page. Landscape when it has contact
-    details, for the room."""
+    """An A4 document: the title block — the forum, "List of participants",
+    the meeting's title, dates (at their precision) and place, its co-chairs
+    and hosts, the version, date of issue and revision; the summary and the
+    attendance paragraphs; then a heading and a table per capacity whose
+    header row repeats on every page, each delegation kept on one page where
+    it fits, with its note under it; the version, date of issue and revision
+    and "Page 2 of 5" at the foot of every page, and a marked version's
+    marking at the head and the foot of every page. Landscape when it has
+    contact details, for the room."""
     # ReportLab is imported here: only this download needs it.
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
@@ -537,23 +619,31 @@ def render_participant_list_pdf(participant_list: ParticipantList) -> bytes:
     margin, top, bottom = 15 * mm, 18 * mm, 20 * mm
     width, height = page_width - 2 * margin, page_height - top - bottom
 
-    story = [
+    marking = participant_list.marking
+    story = [Paragraph(_pdf_markup(marking, bold=True), styles["marking"])] if marking else []
+    story += [
         Paragraph(_pdf_markup(settings.SITE_LONG_NAME), styles["forum"]),
         Paragraph("List of participants", styles["title"]),
         Paragraph(_pdf_markup(meeting.title), styles["meeting"]),
     ]
-    where_when = ", ".join(part for part in (meeting.dates_label, meeting.place_label) if part)
-    if where_when:
-        story.append(Paragraph(_pdf_markup(where_when), styles["body"]))
+    if participant_list.where_when:
+        story.append(Paragraph(_pdf_markup(participant_list.where_when), styles["people"]))
+    story += [Paragraph(_pdf_markup(line), styles["people"]) for line in participant_list.people]
+    summary, *notes = participant_list.summary_paragraphs
     story += [
+        Paragraph(_pdf_markup(participant_list.issue_line), styles["issue"]),
         HRFlowable(width="100%", thickness=1.5, color=_pdf_colour(_PDF_INK), spaceAfter=5 * mm),
-        Paragraph(_pdf_markup(participant_list.summary_sentence), styles["summary"]),
+        Paragraph(_pdf_markup(summary, bold=True), styles["summary"]),
+        *(Paragraph(_pdf_markup(text), styles["body"]) for text in notes),
         *(Paragraph(_pdf_markup(text), styles["body"]) for text in participant_list.attendance),
     ]
+    note_at = len(story)
     tables = _PdfTables(font=font, columns=_pdf_columns(participant_list), width=width, page=height)
     for group in participant_list.groups:
         heading = Paragraph(_pdf_markup(group.heading), styles["heading"])
         story += _pdf_group(participant_list, group, tables, heading)
+    if note := tables.scripts.missing_note():
+        story.insert(note_at, Paragraph(_pdf_markup(note), styles["body"]))
 
     buffer = io.BytesIO()
     document = BaseDocTemplate(
@@ -585,7 +675,13 @@ def render_participant_list_pdf(participant_list: ParticipantList) -> bytes:
     document.build(
         story,
         canvasmaker=functools.partial(
-            _numbered_canvas_class(), running_head=meeting.title, font=font.regular, margin=margin
+            _numbered_canvas_class(),
+            running_head=meeting.title,
+            font=font.regular,
+            margin=margin,
+            footer=participant_list.issue_line,
+            marking=marking,
+            bold=font.bold,
         ),
     )
     return buffer.getvalue()
@@ -598,10 +694,12 @@ _TWIPS_PER_CM = 1440 / 2.54
 
 
 def render_participant_list_docx(participant_list: ParticipantList) -> bytes:
-    """An editable Word document built from the template's own styles: a
-    title, headings per capacity, a real table whose header row repeats on
-    every page and whose delegations do not split across pages, and page
-    numbers in the footer."""
+    """An editable Word document built from the template's own styles: the
+    title block (as the PDF's), headings per capacity, a real table whose
+    header row repeats on every page and whose delegations, with their notes,
+    do not split across pages; the version, date of issue, revision and page
+    numbers in the footer, and a marked version's marking in the header and
+    the footer of every page and at the top of the first."""
     # python-docx is imported here: only this download needs it.
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -621,20 +719,26 @@ def render_participant_list_docx(participant_list: ParticipantList) -> bytes:
         section.page_width, section.page_height = section.page_height, section.page_width
     for side in ("left_margin", "right_margin"):
         setattr(section, side, Cm(2))
-    _add_page_number_footer(section)
+    marking = participant_list.marking
+    if marking:
+        _add_marking(section.header.paragraphs[0], marking)
+        _add_marking(document.add_paragraph(), marking)
+    _add_page_number_footer(section, participant_list)
 
     document.add_heading("List of participants", level=0)
     document.add_paragraph(_docx_text(meeting.title), style="Subtitle")
-    where_when = ", ".join(part for part in (meeting.dates_label, meeting.place_label) if part)
-    if where_when:
-        document.add_paragraph(_docx_text(where_when))
-    document.add_paragraph(_docx_text(participant_list.summary_sentence))
-    for paragraph in participant_list.attendance:
+    for line in ([participant_list.where_when] if participant_list.where_when else []) + list(
+        participant_list.people
+    ):
+        document.add_paragraph(_docx_text(line))
+    document.add_paragraph(_docx_text(participant_list.issue_line), style="Caption")
+    for paragraph in participant_list.summary_paragraphs + participant_list.attendance:
         document.add_paragraph(_docx_text(paragraph))
 
+    text_width = (section.page_width - section.left_margin - section.right_margin) / Cm(1)
     for group in participant_list.groups:
         document.add_heading(group.heading, level=1)
-        _add_group_table(document, participant_list, group)
+        _add_group_table(document, participant_list, group, text_width)
 
     buffer = io.BytesIO()
     document.save(buffer)
@@ -652,18 +756,16 @@ class _DocxColumn:
     width_cm: float
 
 
-def _docx_columns(participant_list: ParticipantList) -> list[_DocxColumn]:
+def _docx_columns(participant_list: ParticipantList, width_cm: float) -> list[_DocxColumn]:
+    """The version's document columns (DELEGATE_COLUMNS) across `width_cm`."""
     if not participant_list.shows_names:
-        return [_DocxColumn("Delegation", 12.0), _DocxColumn("Number of delegates", 5.0)]
-    if participant_list.shows_contacts:
         return [
-            _DocxColumn("Name", 5.2),
-            _DocxColumn("Position", 5.6),
-            _DocxColumn("Agency", 5.6),
-            _DocxColumn("Email", 5.6),
-            _DocxColumn("Telephone", 3.7),
+            _DocxColumn(DELEGATION_LABEL, width_cm * 0.7),
+            _DocxColumn(COUNT_LABEL, width_cm * 0.3),
         ]
-    return [_DocxColumn("Name", 5.2), _DocxColumn("Position", 6.0), _DocxColumn("Agency", 5.8)]
+    columns = participant_list.document_columns
+    total = sum(column.share for column in columns)
+    return [_DocxColumn(column.label, width_cm * column.share / total) for column in columns]
 
 
 class _RowWriter:
@@ -684,7 +786,7 @@ class _RowWriter:
         for grid_column, width in zip(self.tbl.tblGrid.gridCol_lst, self.widths, strict=True):
             grid_column.set(qn("w:w"), width)
 
-    def add(self, values, *, header=False, keep_with_next=False, bold=False):
+    def add(self, values, *, header=False, keep_with_next=False, bold=False, italic=False):
         """A row of one cell per value; `values` of one item spans the whole row."""
         from lxml import etree
 
@@ -713,17 +815,18 @@ class _RowWriter:
             if not text:
                 continue
             run = etree.SubElement(paragraph, qn("w:r"))
-            if bold:
-                etree.SubElement(etree.SubElement(run, qn("w:rPr")), qn("w:b"))
+            if bold or italic:
+                run_properties = etree.SubElement(run, qn("w:rPr"))
+                etree.SubElement(run_properties, qn("w:b" if bold else "w:i"))
             text_element = etree.SubElement(run, qn("w:t"))
             text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             text_element.text = text
 
 
-def _add_group_table(document, participant_list: ParticipantList, group) -> None:
+def _add_group_table(document, participant_list: ParticipantList, group, width_cm) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
 
-    columns = _docx_columns(participant_list)
+    columns = _docx_columns(participant_list, width_cm)
     table = document.add_table(rows=0, cols=len(columns))
     table.style = "Light List Accent 1"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -732,41 +835,44 @@ def _add_group_table(document, participant_list: ParticipantList, group) -> None
 
     if not participant_list.shows_names:
         for entry in group.delegations:
-            count = entry.delegate_count
-            writer.add([entry.listed_name, "" if count is None else count])
+            writer.add([entry.listed_name, entry.count_text])
         return
 
-    role_labels = dict(Delegate.Role.choices)
     for entry in group.delegations:
-        # The delegation's name spans the row and stays with its delegates.
-        delegates = entry.delegates
-        writer.add([_delegation_heading(entry)], keep_with_next=bool(delegates), bold=True)
-        for index, delegate in enumerate(delegates):
-            name = delegate.display_name
-            if delegate.role not in (Delegate.Role.DELEGATE, Delegate.Role.NOT_RECORDED):
-                name = f"{name} ({role_labels.get(delegate.role, delegate.role)})"
-            values = [name, delegate.position, delegate.agency]
-            if participant_list.shows_contacts:
-                values += [delegate.email, delegate.phone]
-            writer.add(values, keep_with_next=index < len(delegates) - 1)
+        # The delegation's name spans the row and stays with its delegates
+        # and its note, which spans the row too.
+        rows = entry.cells
+        writer.add([entry.heading], keep_with_next=bool(rows or entry.note), bold=True)
+        for index, cells in enumerate(rows):
+            writer.add(cells, keep_with_next=index < len(rows) - 1 or bool(entry.note))
+        if entry.note:
+            writer.add([entry.note], italic=True)
 
 
-def _delegation_heading(entry) -> str:
-    count = entry.delegate_count
-    heading = entry.listed_name
-    if count is not None:
-        noun = "delegate" if count == 1 else "delegates"
-        heading = f"{heading} ({count} {noun})"
-    return heading
+def _add_marking(paragraph, marking: str) -> None:
+    """`marking`, bold and centred, as `paragraph` (an empty one)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import RGBColor
+
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(_docx_text(marking))
+    run.bold = True
+    run.font.color.rgb = RGBColor.from_string(_PDF_MARKING.lstrip("#").upper())
 
 
-def _add_page_number_footer(section) -> None:
-    """'Page 2 of 5' in the footer, as Word fields that update themselves."""
+def _add_page_number_footer(section, participant_list: ParticipantList) -> None:
+    """The version, date of issue and revision, and 'Page 2 of 5' (Word
+    fields that update themselves), in the footer; a marked version's
+    marking before them."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     paragraph = section.footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("Page ")
+    if participant_list.marking:
+        paragraph.add_run(_docx_text(participant_list.marking)).bold = True
+        paragraph.add_run(" — ")
+    paragraph.add_run(_docx_text(participant_list.issue_line))
+    paragraph.add_run(" — Page ")
     _add_field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")
     _add_field(paragraph, "NUMPAGES", "1")

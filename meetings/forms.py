@@ -1,4 +1,4 @@
-"""Forms of the meetings app: the admin's, and the delegate import's."""
+"""Forms of the meetings app's admin. (The delegate import's are in meetings.importers.forms.)"""
 
 from django import forms
 from django.conf import settings
@@ -7,14 +7,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from baliprocess.lib.dates import format_date
-from baliprocess.lib.exporters import column_letter
-from meetings.importers import (
-    IMPORT_FIELDS,
-    ImportFileError,
-    Sheet,
-    mapping_problems,
-    read_sheet,
-)
 from meetings.models import Delegate, Document, Meeting
 from membership.forms import OwnRowsFormSet
 
@@ -254,71 +246,3 @@ class DelegateFormSet(OwnRowsFormSet):
         ]
         if leaving:
             Delegate.objects.filter(pk__in=leaving).update(role=Delegate.Role.DELEGATE)
-
-
-# --- Delegate import ---
-
-
-class DelegateImportUploadForm(forms.Form):
-    """The first step of a delegate import: the file. Read at once, so a file
-    that cannot be imported is refused here with the reason, and nothing is kept."""
-
-    file = forms.FileField(
-        label="Delegate list",
-        help_text=(
-            "A CSV file (.csv) or an Excel workbook (.xlsx) with a header row: one row per "
-            "delegate, or one row per delegation whose names were not recorded."
-        ),
-    )
-
-    sheet: Sheet | None = None
-    content: bytes = b""
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = settings.DELEGATE_IMPORT_MAX_BYTES
-        if upload.size > limit:
-            raise forms.ValidationError(
-                f"“{upload.name}” is {filesizeformat(upload.size)}; the largest delegate list "
-                f"that can be imported is {filesizeformat(limit)}. Split it into smaller files."
-            )
-        content = upload.read()
-        try:
-            self.sheet = read_sheet(content, upload.name)
-        except ImportFileError as error:
-            raise forms.ValidationError(str(error)) from None
-        self.content = content
-        return upload
-
-
-class DelegateImportMappingForm(forms.Form):
-    """Which field each column of the file fills: one choice per column,
-    preset to the recognised headers; a column left empty is not imported."""
-
-    def __init__(self, *args, headers: list[str], mapping: dict[int, str], **kwargs):
-        super().__init__(*args, **kwargs)
-        choices = [("", "— not imported —")] + [(item.name, item.label) for item in IMPORT_FIELDS]
-        for index, header in enumerate(headers):
-            letter = column_letter(index + 1)
-            self.fields[f"column_{index}"] = forms.ChoiceField(
-                label=f"{header or '(no header)'} (column {letter})",
-                choices=choices,
-                required=False,
-                initial=mapping.get(index, ""),
-            )
-        self.column_count = len(headers)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        problems = mapping_problems(self.mapping())
-        if problems:
-            raise forms.ValidationError(problems)
-        return cleaned_data
-
-    def mapping(self) -> dict[int, str]:
-        data = getattr(self, "cleaned_data", {})
-        return {
-            index: data[f"column_{index}"]
-            for index in range(self.column_count)
-            if data.get(f"column_{index}")
-        }

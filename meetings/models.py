@@ -614,19 +614,29 @@ class DelegateQuerySet(models.QuerySet):
         if user.has_perm("meetings.see_delegate_contacts"):
             return self
         if user.has_perm("meetings.see_delegate_names"):
-            return self.filter(may_be_listed=True)
+            return self.listed()
         return self.none()
 
+    def listed(self):
+        """Delegates who agreed to be listed: the names member officials see,
+        and the names of the list the secretariat circulates."""
+        return self.filter(may_be_listed=True)
+
+    def by_family_name(self):
+        """Alphabetical by family name where the list gave one, else by the
+        name as written (for an index of delegates or a badge run)."""
+        family = Coalesce(NullIf(F("family_name"), Value("")), F("name"))
+        return self.order_by(Lower(family), Lower("name"), "pk")
+
     def in_list_order(self):
-        """Head of delegation first, then by role, then by name."""
+        """The head of delegation, the alternate, then everyone else in the
+        order the delegation sent them (`order`), by name where it gave none."""
         role_rank = Case(
-            *(
-                When(role=value, then=Value(rank))
-                for rank, value in enumerate(Delegate.Role.values)
-            ),
-            default=Value(len(Delegate.Role.values)),
+            When(role=Delegate.Role.HEAD, then=Value(0)),
+            When(role=Delegate.Role.ALTERNATE, then=Value(1)),
+            default=Value(2),
         )
-        return self.order_by(role_rank, Lower("name"), "pk")
+        return self.order_by(role_rank, F("order").asc(nulls_last=True), Lower("name"), "pk")
 
 
 class Delegate(models.Model):
@@ -650,6 +660,13 @@ class Delegate(models.Model):
         "honorific", max_length=60, blank=True, help_text="E.g. H.E., Dr, Ms, Police Major General."
     )
     name = models.CharField("name", max_length=200)
+    family_name = models.CharField(
+        "family name",
+        max_length=200,
+        blank=True,
+        help_text="When the delegation's list gives it apart (“Surname”): lists that sort "
+        "by family name use it. The name above stays as written in full.",
+    )
     position = models.CharField("position", max_length=300, blank=True)
     agency = models.CharField(
         "agency", max_length=300, blank=True, help_text="Ministry or organisation."
@@ -660,6 +677,13 @@ class Delegate(models.Model):
     email = models.EmailField("email", blank=True, help_text="Seen only by the secretariat.")
     phone = models.CharField(
         "telephone", max_length=60, blank=True, help_text="Seen only by the secretariat."
+    )
+    order = models.PositiveIntegerField(
+        "place in the delegation",
+        null=True,
+        blank=True,
+        help_text="Where the delegation listed this person (an import keeps the order of the "
+        "rows). Lists show the head, the alternate, then this order.",
     )
     may_be_listed = models.BooleanField(
         "name may be shown to member officials",

@@ -1,17 +1,22 @@
 """Reads about meetings, delegations and documents that pages and exports share.
 
 Three sections: the portal's reads, the participant list's, and the sources
-of facts (citations). Visibility is
-never decided here: it comes from the querysets' `visible_to` /
-`listable_to` methods in models.py.
+of facts (citations). Visibility is never decided here: it comes from the
+querysets' `visible_to` / `listable_to` methods in models.py. The one
+exception is which version of a participant list a user may have
+(participant_list_versions), which those methods cannot say.
 """
 
+import datetime
+import hashlib
+import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import attrgetter, or_
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Case,
     Count,
@@ -27,7 +32,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from baliprocess.lib.dates import format_date
+from baliprocess.lib.exporters import CellValue, ColumnType
 from meetings.models import Citation, Delegate, Delegation, Document, Meeting, MeetingRole
 from membership.models import MembershipPeriod, Participant
 from membership.selectors import participant_status_history
@@ -282,9 +290,15 @@ def participant_meeting_roles(participant: Participant, *, user) -> QuerySet:
 # The participant list of one meeting, as the 2004 Report to Ministers prints
 # it: members first, then observers, guests and the secretariat; states and
 # territories before organisations; by short name; the head of delegation
-# first. The capacity and the order come from DelegationQuerySet.with_capacity
-# and in_list_order, the names from DelegateQuerySet.listable_to: this section
-# only arranges what those return, counts, and writes the sentences.
+# first, then the alternate, then the delegates in the order their delegation
+# sent them. The capacity and the order come from
+# DelegationQuerySet.with_capacity and the querysets' in_list_order; this
+# section arranges what those return, counts, and writes the sentences.
+#
+# A list comes in three versions (ListVersion): public, circulation and
+# restricted. participant_list_versions is the one place that decides who may
+# have which; DELEGATE_COLUMNS the one place that says what a delegate's row
+# shows in each. The page and every file format read both from here.
 
 PARTICIPANT_LIST_HEADINGS = CAPACITY_ROW_LABELS
 
@@ -311,6 +325,108 @@ _ARTICLE_NAMES = frozenset(
     {"bahamas", "comoros", "gambia", "holy see", "maldives", "netherlands", "philippines"}
 )
 
+#: Printed on every page and sheet of the restricted version.
+RESTRICTED_MARKING = "Restricted — secretariat use"
+
+#: What a list of a meeting whose record names only some of those who attended says so.
+PARTIAL_ATTENDANCE_NOTE = (
+    "The record does not give the full attendance: the delegations listed are only those it names."
+)
+
+
+@dataclass(frozen=True)
+class ListVersion:
+    """One version of a participant list: which delegates it names, whether
+    it gives their contact details, how it is marked, and who may have it
+    (participant_list_versions)."""
+
+    key: str
+    label: str
+    #: What it holds, as the page that offers it says.
+    description: str
+    #: The permission a user needs to have it; "" for anyone.
+    permission: str
+    #: The delegates it names (none for the public version).
+    delegates: Callable[[], QuerySet[Delegate]]
+    shows_names: bool = True
+    shows_contacts: bool = False
+    #: Printed on every page and sheet ("" for none).
+    marking: str = ""
+    #: Given to those who may have it without their asking for it; the
+    #: restricted version, with contact details, only when asked for.
+    by_default: bool = True
+
+
+PUBLIC = ListVersion(
+    "public",
+    "Public",
+    "the delegations and their numbers of delegates, without names",
+    permission="",
+    delegates=lambda: Delegate.objects.none(),
+    shows_names=False,
+)
+CIRCULATION = ListVersion(
+    "circulation",
+    "Circulation",
+    "the names, positions and agencies of the delegates who agreed to be listed, "
+    "without contact details: the list member officials receive",
+    permission="meetings.see_delegate_names",
+    delegates=lambda: Delegate.objects.listed(),
+)
+RESTRICTED = ListVersion(
+    "restricted",
+    "Restricted",
+    "every delegate, those who asked not to be listed too, with email and telephone",
+    permission="meetings.see_delegate_contacts",
+    delegates=lambda: Delegate.objects.all(),
+    shows_contacts=True,
+    marking=RESTRICTED_MARKING,
+    by_default=False,
+)
+#: Every version, the narrowest first.
+LIST_VERSIONS = {version.key: version for version in (PUBLIC, CIRCULATION, RESTRICTED)}
+
+
+class ListVersionRefused(PermissionDenied):
+    """A version of a participant list the user may not have."""
+
+
+def participant_list_versions(user) -> list[ListVersion]:
+    """The versions of a participant list `user` may have, the narrowest first.
+
+    The one place that decides it: the public version (counts, no names) for
+    anyone; the circulation version (listed delegates, no contact details)
+    for whoever may see delegates' names — member officials and the
+    secretariat; the restricted version (everyone, with contact details) for
+    whoever may see delegates' contact details — the secretariat.
+    """
+    return [
+        version
+        for version in LIST_VERSIONS.values()
+        if not version.permission or user.has_perm(version.permission)
+    ]
+
+
+def participant_list_version(user, key: str | None = None, *, widest: bool = False) -> ListVersion:
+    """The version of a participant list `user` gets.
+
+    With `key`, that version: KeyError when there is no such version,
+    ListVersionRefused (a PermissionDenied: 403) when it is not one
+    participant_list_versions gives them. Without, the widest they may have
+    when `widest` (the secretariat's downloads in the admin), else the widest
+    given by default: the circulation version to member officials and staff,
+    the public one to everyone else.
+    """
+    allowed = participant_list_versions(user)
+    if key is None:
+        return (allowed if widest else [version for version in allowed if version.by_default])[-1]
+    version = LIST_VERSIONS[key]
+    if version not in allowed:
+        raise ListVersionRefused(
+            f"The {version.label.lower()} version of this participant list is not available to you."
+        )
+    return version
+
 
 @dataclass(frozen=True, slots=True)
 class ListedDelegate:
@@ -335,14 +451,96 @@ class ListedDelegate:
         return f"{self.honorific} {self.name}".strip()
 
 
+def _yes_or_no(delegate: ListedDelegate) -> str:
+    return "yes" if delegate.may_be_listed else "no"
+
+
+@dataclass(frozen=True)
+class DelegateColumn:
+    """One column of a delegate's row.
+
+    `header` heads it in CSV and XLSX (a header the delegate import
+    recognises, so a downloaded list imports back), `label` on the page and
+    in the PDF and the DOCX ("" where those show it within another column:
+    the honorific, in the name). `value` is its typed cell in a spreadsheet,
+    `text` its words in a document (str(value) when not given). `versions`
+    are the keys of the versions that show it; `width` is in characters in a
+    spreadsheet, `share` its part of a document table's width.
+    """
+
+    key: str
+    header: str
+    label: str
+    versions: frozenset[str]
+    value: Callable[[ListedDelegate], CellValue]
+    text: Callable[[ListedDelegate], str] | None = None
+    type: ColumnType = ColumnType.TEXT
+    width: int = 16
+    share: float = 1.0
+
+    def text_of(self, delegate: ListedDelegate) -> str:
+        if self.text is not None:
+            return self.text(delegate)
+        value = self.value(delegate)
+        return "" if value is None else str(value)
+
+
+_NAMED = frozenset({CIRCULATION.key, RESTRICTED.key})
+_SECRETARIAT = frozenset({RESTRICTED.key})
+
+#: What a delegate's row shows, in every version and format, in this order.
+#: The public version shows no delegates: a row per delegation, with its
+#: number of delegates (DELEGATION_LABEL, COUNT_LABEL).
+DELEGATE_COLUMNS = (
+    DelegateColumn("honorific", "Honorific", "", _NAMED, attrgetter("honorific"), width=12),
+    DelegateColumn(
+        "name",
+        "Name",
+        "Name",
+        _NAMED,
+        attrgetter("name"),
+        text=attrgetter("display_name"),
+        width=30,
+        share=3,
+    ),
+    DelegateColumn("role", "Role", "Role", _NAMED, attrgetter("role_label"), width=26, share=2.4),
+    DelegateColumn(
+        "position", "Position", "Position", _NAMED, attrgetter("position"), width=36, share=3.5
+    ),
+    DelegateColumn("agency", "Agency", "Agency", _NAMED, attrgetter("agency"), width=36, share=3.5),
+    DelegateColumn("email", "Email", "Email", _SECRETARIAT, attrgetter("email"), width=32, share=4),
+    DelegateColumn(
+        "phone", "Phone", "Telephone", _SECRETARIAT, attrgetter("phone"), width=20, share=2.5
+    ),
+    DelegateColumn(
+        "listed",
+        "Listed",
+        "Listed",
+        _SECRETARIAT,
+        attrgetter("may_be_listed"),
+        text=_yes_or_no,
+        type=ColumnType.BOOLEAN,
+        width=9,
+        share=1.2,
+    ),
+)
+#: The columns of a list without names: a delegation and its number of delegates.
+DELEGATION_LABEL = "Delegation"
+COUNT_LABEL = "Number of delegates"
+
+
 @dataclass
 class ListedDelegation:
-    """One delegation on the list, with the delegates the viewer may see."""
+    """One delegation on the list, with the delegates its version names."""
 
     delegation: Delegation
     delegates: list[ListedDelegate]
     #: Every named delegate, listed or not: counts are public, names are not.
     named_count: int
+    #: What the list says under its delegates ("Names not recorded."); see _delegation_note.
+    note: str = ""
+    #: The document columns of its version (ParticipantList.document_columns).
+    columns: tuple[DelegateColumn, ...] = ()
 
     @property
     def participant(self) -> Participant:
@@ -372,9 +570,45 @@ class ListedDelegation:
         return None
 
     @property
+    def count_text(self) -> str:
+        """Its number of delegates as a list without names prints it."""
+        count = self.delegate_count
+        return "not recorded" if count is None else str(count)
+
+    @property
+    def heading(self) -> str:
+        """'Australia (3 delegates)': its name, and its number of delegates when known."""
+        count = self.delegate_count
+        if count is None:
+            return self.listed_name
+        return f"{self.listed_name} ({count} delegate{'' if count == 1 else 's'})"
+
+    @property
     def hidden_count(self) -> int:
-        """Named delegates the viewer does not see (not listed, or no right to names)."""
+        """Named delegates its version does not name (not listed, or no names at all)."""
         return self.named_count - len(self.delegates)
+
+    @property
+    def cells(self) -> list[list[str]]:
+        """Each delegate's row as a document shows it: a text per document column."""
+        columns = self.columns
+        return [[column.text_of(delegate) for column in columns] for delegate in self.delegates]
+
+
+def _delegation_note(entry: ListedDelegation, version: ListVersion) -> str:
+    """What a list with names says under a delegation's rows: that some
+    delegates asked not to be listed, or that the record names none."""
+    if not version.shows_names:
+        return ""
+    hidden = entry.hidden_count
+    delegates = "delegate" if hidden == 1 else "delegates"
+    if hidden and entry.delegates:
+        return f"And {hidden} more {delegates} who asked not to be listed."
+    if hidden:
+        return f"{hidden} {delegates}, not listed by name."
+    if not entry.delegates:
+        return "Names not recorded."
+    return ""
 
 
 @dataclass
@@ -403,17 +637,42 @@ class CapacityGroup:
 
 @dataclass
 class ParticipantList:
-    """Everything any format of one meeting's participant list shows."""
+    """Everything any format of one version of a meeting's participant list shows."""
 
     meeting: Meeting
+    version: ListVersion
     groups: list[CapacityGroup]
-    #: Whether the viewer may see delegates' names (DelegateQuerySet.listable_to).
-    shows_names: bool
-    #: Whether delegates' email and telephone are included (secretariat downloads only).
-    shows_contacts: bool
     delegate_total: int | None
     summary: str
     attendance: list[str]
+    #: The title block's lines on who chaired and hosted ("Co-chairs: Indonesia and
+    #: Australia"); none when the record names nobody.
+    people: list[str]
+    #: The date of issue: the day it was made, in TIME_ZONE.
+    issued: datetime.date
+
+    @property
+    def shows_names(self) -> bool:
+        return self.version.shows_names
+
+    @property
+    def shows_contacts(self) -> bool:
+        return self.version.shows_contacts
+
+    @property
+    def marking(self) -> str:
+        return self.version.marking
+
+    @property
+    def columns(self) -> tuple[DelegateColumn, ...]:
+        """The columns of a delegate's row in this version (DELEGATE_COLUMNS)."""
+        key = self.version.key
+        return tuple(column for column in DELEGATE_COLUMNS if key in column.versions)
+
+    @property
+    def document_columns(self) -> tuple[DelegateColumn, ...]:
+        """The columns a document (page, PDF, DOCX) shows: those with a label."""
+        return tuple(column for column in self.columns if column.label)
 
     @property
     def delegations(self) -> list[ListedDelegation]:
@@ -432,6 +691,53 @@ class ParticipantList:
         return f"List of participants: {self.meeting.title}"
 
     @property
+    def where_when(self) -> str:
+        """'7–8 June 2004, Brisbane, Australia': its dates and place, as known."""
+        meeting = self.meeting
+        return ", ".join(part for part in (meeting.dates_label, meeting.place_label) if part)
+
+    @property
+    def issued_label(self) -> str:
+        return format_date(self.issued)
+
+    @cached_property
+    def revision(self) -> str:
+        """Seven hexadecimal digits that name what this version of the list
+        says: a hash of everything it shows but its date of issue. It changes
+        when a delegate this version shows is added, edited or removed — or the
+        title block, a count or a sentence changes — and never otherwise; the
+        public version, which names nobody, keeps its revision when a name is
+        corrected. Computed from what was read: no query."""
+        content = json.dumps(self._content(), ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(content.encode()).hexdigest()[:7]
+
+    def _content(self) -> list:
+        columns = self.columns
+
+        def entry_content(entry: ListedDelegation) -> list:
+            rows = [[column.value(delegate) for column in columns] for delegate in entry.delegates]
+            return [entry.listed_name, entry.delegate_count, entry.note, rows]
+
+        return [
+            self.version.key,
+            self.meeting.title,
+            self.where_when,
+            self.people,
+            self.summary_paragraphs,
+            self.attendance,
+            [
+                [group.heading, [entry_content(entry) for entry in group.delegations]]
+                for group in self.groups
+            ],
+        ]
+
+    @property
+    def issue_line(self) -> str:
+        """'Circulation version, issued 25 November 2026, revision 3fa2c1d': the
+        title block and the footer of every format say which list this is."""
+        return f"{self.version.label} version, issued {self.issued_label}, revision {self.revision}"
+
+    @property
     def summary_sentence(self) -> str:
         """The summary as a sentence: 'The meeting was attended by 139 delegates
         representing 47 countries and nine international and regional organisations.'
@@ -440,16 +746,39 @@ class ParticipantList:
         if not self.summary:
             if cancelled:
                 return "The meeting was cancelled."
-            if self.meeting.attendance == Meeting.Attendance.PARTIAL and self.delegations:
-                return (
-                    "The record does not give the full attendance: the delegations below "
-                    "are only those it names."
-                )
+            if self.partial_note:
+                return self.partial_note
             return "No delegations have been recorded for this meeting."
         if cancelled:
             return f"The meeting was cancelled. Registered: {self.summary}."
         verb = _verbs(self.meeting)["attended"]
         return f"The meeting {verb} {self.summary}."
+
+    @property
+    def partial_note(self) -> str:
+        """PARTIAL_ATTENDANCE_NOTE when the record names only some of those who
+        attended a meeting that was held or is planned; '' otherwise."""
+        if (
+            self.meeting.attendance == Meeting.Attendance.PARTIAL
+            and self.meeting.status != Meeting.Status.CANCELLED
+            and self.groups
+        ):
+            return PARTIAL_ATTENDANCE_NOTE
+        return ""
+
+    @property
+    def summary_paragraphs(self) -> list[str]:
+        """The summary sentence, and the partial-attendance note when the
+        summary (a reported total) does not already say the list is partial."""
+        sentence = self.summary_sentence
+        note = self.partial_note
+        return [sentence, note] if note and note != sentence else [sentence]
+
+    @property
+    def table_notes(self) -> list[str]:
+        """What a table (CSV, XLSX), which has no paragraphs for the summary,
+        says of the whole list: that the record is partial."""
+        return [self.partial_note] if self.partial_note else []
 
 
 def participant_list_meeting(slug: str, *, user) -> Meeting:
@@ -458,21 +787,27 @@ def participant_list_meeting(slug: str, *, user) -> Meeting:
     return Meeting.objects.visible_to(user).get(slug=slug)
 
 
-def participant_list(*, meeting: Meeting, user, with_contacts: bool = False) -> ParticipantList:
-    """The participant list of `meeting` as `user` may see it, in three queries
-    whatever its size: the delegations (with capacity, order and the number of
-    named delegates), and the delegates the user may see.
+def participant_list(
+    *,
+    meeting: Meeting,
+    user,
+    version: ListVersion | str | None = None,
+    with_contacts: bool = False,
+) -> ParticipantList:
+    """One version of the participant list of `meeting`, for `user`, in four
+    queries whatever its size: the delegations (with capacity, order and the
+    number of named delegates), the delegates the version names (none for
+    the public version), and the co-chairs and hosts.
 
-    Names come only from DelegateQuerySet.listable_to(user). Contact details
-    are included only when the caller asks for them (the secretariat's
-    downloads in the admin) and the user holds meetings.see_delegate_contacts;
-    otherwise they are not even read from the database.
+    `version` (a ListVersion or its key) is checked by
+    participant_list_version: KeyError for no such version,
+    ListVersionRefused when `user` may not have it. Without one, the version
+    `user` gets by default, or with `with_contacts` the widest they may have.
+    Contact details are read from the database only for a version that shows
+    them.
     """
-    listable = Delegate.objects.listable_to(user)
-    shows_names = not listable.query.is_empty()
-    shows_contacts = (
-        with_contacts and shows_names and user.has_perm("meetings.see_delegate_contacts")
-    )
+    key = version.key if isinstance(version, ListVersion) else version
+    version = participant_list_version(user, key, widest=with_contacts)
     named = (
         Delegate.objects.filter(delegation=OuterRef("pk"))
         .order_by()
@@ -487,7 +822,10 @@ def participant_list(*, meeting: Meeting, user, with_contacts: bool = False) -> 
         .select_related("participant")
         .in_list_order()
     )
-    delegates_by_delegation = _listed_delegates(meeting, listable, with_contacts=shows_contacts)
+    delegates_by_delegation = _listed_delegates(meeting, version)
+    document_columns = tuple(
+        column for column in DELEGATE_COLUMNS if version.key in column.versions and column.label
+    )
     groups: dict[str, CapacityGroup] = {}
     for delegation in delegations:
         # The delegation's own meeting is this one: no query to fetch it again.
@@ -496,36 +834,41 @@ def participant_list(*, meeting: Meeting, user, with_contacts: bool = False) -> 
         if group is None:
             heading = PARTICIPANT_LIST_HEADINGS.get(delegation.capacity, "Others")
             group = groups[delegation.capacity] = CapacityGroup(delegation.capacity, heading, [])
-        group.delegations.append(
-            ListedDelegation(
-                delegation, delegates_by_delegation.get(delegation.pk, []), delegation.named_count
-            )
+        entry = ListedDelegation(
+            delegation,
+            delegates_by_delegation.get(delegation.pk, []),
+            delegation.named_count,
+            columns=document_columns,
         )
+        entry.note = _delegation_note(entry, version)
+        group.delegations.append(entry)
     ordered_groups = list(groups.values())
     total = participant_list_delegate_total(meeting, ordered_groups)
     return ParticipantList(
         meeting=meeting,
+        version=version,
         groups=ordered_groups,
-        shows_names=shows_names,
-        shows_contacts=shows_contacts,
         delegate_total=total,
         summary=participant_list_summary(meeting, ordered_groups, total),
         attendance=attendance_paragraphs(meeting, ordered_groups),
+        people=participant_list_people(meeting),
+        issued=timezone.localdate(),
     )
 
 
 _LISTED_FIELDS = ("honorific", "name", "position", "agency", "role", "may_be_listed")
 
 
-def _listed_delegates(
-    meeting: Meeting, listable: QuerySet[Delegate], *, with_contacts: bool
-) -> dict[int, list[ListedDelegate]]:
-    """The delegates of `meeting` in `listable`, in list order, by delegation id,
-    in one query (none when the viewer may see no names). Contact details are
-    read only when they are to be shown."""
-    fields = _LISTED_FIELDS + (("email", "phone") if with_contacts else ())
+def _listed_delegates(meeting: Meeting, version: ListVersion) -> dict[int, list[ListedDelegate]]:
+    """The delegates of `meeting` that `version` names, in list order, by
+    delegation id, in one query (none when it names nobody). Contact details
+    are read only for a version that shows them."""
+    if not version.shows_names:
+        return {}
+    fields = _LISTED_FIELDS + (("email", "phone") if version.shows_contacts else ())
     rows = (
-        listable.filter(delegation__meeting=meeting)
+        version.delegates()
+        .filter(delegation__meeting=meeting)
         .in_list_order()
         .values_list("delegation_id", *fields)
     )
@@ -536,6 +879,44 @@ def _listed_delegates(
         row["role_label"] = role_labels.get(row["role"], row["role"])
         by_delegation.setdefault(delegation_id, []).append(ListedDelegate(**row))
     return by_delegation
+
+
+# The roles a list's title block names, and how.
+_TITLE_BLOCK_ROLES = (MeetingRole.Role.CO_CHAIR, MeetingRole.Role.HOST, MeetingRole.Role.CO_HOST)
+
+
+def participant_list_people(meeting: Meeting) -> list[str]:
+    """The title block's lines on who chaired and hosted the meeting, in one
+    query: 'Co-chairs: Indonesia (Foreign Minister Marty Natalegawa) and
+    Australia (Foreign Minister Kevin Rudd)', 'Host: Thailand'. Co-chairs
+    and hosts each in their order, hosts before co-hosts ('Thailand
+    (co-host)'); no line for a role the record does not name."""
+    roles = (
+        MeetingRole.objects.filter(meeting=meeting, role__in=_TITLE_BLOCK_ROLES)
+        .select_related("participant")
+        .order_by("order", "pk")
+    )
+    co_chairs: list[str] = []
+    hosts: list[tuple[bool, str]] = []
+    for role in roles:
+        details = ["co-host"] if role.role == MeetingRole.Role.CO_HOST else []
+        if role.represented_by:
+            details.append(role.represented_by)
+        name = role.participant.short_name
+        text = f"{name} ({'; '.join(details)})" if details else name
+        if role.role == MeetingRole.Role.CO_CHAIR:
+            co_chairs.append(text)
+        else:
+            hosts.append((role.role == MeetingRole.Role.CO_HOST, text))
+    hosts.sort(key=lambda host: host[0])  # stable: each kind keeps its order
+    lines = []
+    if co_chairs:
+        lines.append(f"Co-chair{'s' if len(co_chairs) > 1 else ''}: {join_in_text(co_chairs)}")
+    if hosts:
+        lines.append(
+            f"Host{'s' if len(hosts) > 1 else ''}: {join_in_text([text for _, text in hosts])}"
+        )
+    return lines
 
 
 def _known_sum(meeting: Meeting, entries: list["ListedDelegation"]) -> int | None:

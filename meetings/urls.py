@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from meetings import views
+from meetings import views, views_printing
 
 app_name = "meetings"
 
@@ -32,5 +32,27 @@ urlpatterns = [
         "meetings/<slug:slug>/participants.<str:format>",
         views.ParticipantListExportView.as_view(),
         name="participant_list_export",
+    ),
+    # One version of the list: public, circulation or restricted.
+    path(
+        "meetings/<slug:slug>/participants/<slug:version>/",
+        views.ParticipantListView.as_view(),
+        name="participant_list_version",
+    ),
+    path(
+        "meetings/<slug:slug>/participants/<slug:version>.<str:format>",
+        views.ParticipantListExportView.as_view(),
+        name="participant_list_version_export",
+    ),
+    # --- Badges and table tents (meetings.views_printing) ---
+    path(
+        "meetings/<slug:slug>/badges.pdf",
+        views_printing.BadgesView.as_view(),
+        name="badges",
+    ),
+    path(
+        "meetings/<slug:slug>/table-tents.pdf",
+        views_printing.TableTentsView.as_view(),
+        name="table_tents",
     ),
 ]

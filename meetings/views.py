@@ -17,7 +17,11 @@ from meetings.exporters import (
 from meetings.filters import DocumentFilterSet, MeetingFilterSet
 from meetings.models import Document, Meeting
 from meetings.selectors import (
+    COUNT_LABEL,
+    DELEGATION_LABEL,
+    LIST_VERSIONS,
     MEETING_FACT_KINDS,
+    ParticipantList,
     attach_sources,
     cited_facts,
     document_citations,
@@ -32,6 +36,7 @@ from meetings.selectors import (
     meeting_people,
     participant_list,
     participant_list_meeting,
+    participant_list_versions,
 )
 from workshops.selectors import WORKSHOP_FACT_KINDS, meeting_outcomes
 
@@ -214,46 +219,79 @@ def participant_list_meeting_or_404(request, slug: str) -> Meeting:
         raise Http404("No such meeting") from None
 
 
-def participant_list_download(list_, list_format: ListFormat) -> HttpResponse:
-    """The list as a file to download in `list_format`."""
+def participant_list_for(request, slug: str, version: str | None) -> ParticipantList:
+    """The version of the meeting's list asked for (the viewer's default
+    without one): 404 for no such version or a meeting the viewer may not
+    see; 403 (ListVersionRefused, the "not available to you" page with its
+    sign-in link) for a version participant_list_versions does not give them."""
+    if version is not None and version not in LIST_VERSIONS:
+        raise Http404("A participant list is public, circulation or restricted.")
+    meeting = participant_list_meeting_or_404(request, slug)
+    return participant_list(meeting=meeting, user=request.user, version=version)
+
+
+def participant_list_cache_control(response: HttpResponse, list_: ParticipantList) -> None:
+    """No shared cache keeps a list with names, and nothing keeps one with
+    contact details. (A public list is the same for everyone.)"""
+    if list_.shows_contacts:
+        patch_cache_control(response, private=True, no_store=True)
+    elif list_.shows_names:
+        patch_cache_control(response, private=True)
+
+
+def participant_list_download(list_: ParticipantList, list_format: ListFormat) -> HttpResponse:
+    """The list as a file to download in `list_format`, named after its
+    meeting, version, date of issue and revision (participant_list_filename)."""
     response = HttpResponse(list_format.render(list_), content_type=list_format.content_type)
     filename = participant_list_filename(list_, list_format.extension)
     response["Content-Disposition"] = content_disposition_header(True, filename)
-    # What the list shows depends on who asks: no shared cache may keep a copy,
-    # and a list with contact details is not kept at all.
-    if list_.shows_contacts:
-        patch_cache_control(response, private=True, no_store=True)
-    else:
-        patch_cache_control(response, private=True)
+    # The address without a version gives each viewer their own: a download
+    # is never kept by a shared cache.
+    patch_cache_control(response, private=True)
+    participant_list_cache_control(response, list_)
     return response
 
 
 class ParticipantListView(TemplateView):
-    """/meetings/<slug>/participants/: the participant list, grouped as the
-    2004 Report to Ministers prints it; names only for member officials and
-    the secretariat (DelegateQuerySet.listable_to), never contact details."""
+    """/meetings/<slug>/participants/ and …/participants/<version>/: one
+    version of the participant list, grouped as the 2004 Report to Ministers
+    prints it — without a version, the one the viewer gets by default
+    (public, or circulation for member officials and staff). The page offers
+    every version the viewer may have (participant_list_versions) and the
+    downloads of the one it shows; the restricted version, with contact
+    details, is marked and never stored."""
 
     template_name = "meetings/participant_list.html"
 
+    def get(self, request, *args, **kwargs):
+        self.participant_list = participant_list_for(
+            request, self.kwargs["slug"], self.kwargs.get("version")
+        )
+        response = super().get(request, *args, **kwargs)
+        participant_list_cache_control(response, self.participant_list)
+        return response
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        meeting = participant_list_meeting_or_404(self.request, self.kwargs["slug"])
+        list_ = self.participant_list
         context.update(
-            meeting=meeting,
-            participant_list=participant_list(meeting=meeting, user=self.request.user),
+            meeting=list_.meeting,
+            participant_list=list_,
             formats=PARTICIPANT_LIST_FORMATS.values(),
+            versions=participant_list_versions(self.request.user),
+            delegation_label=DELEGATION_LABEL,
+            count_label=COUNT_LABEL,
         )
         return context
 
 
 class ParticipantListExportView(View):
-    """/meetings/<slug>/participants.<format>: the same list as CSV, XLSX, PDF
-    or DOCX, with what the viewer may see on the page and nothing more."""
+    """/meetings/<slug>/participants.<format> and …/participants/<version>.<format>:
+    a version of the list (the viewer's default without one) as CSV, XLSX,
+    PDF or DOCX, with what that version shows on the page and nothing more."""
 
-    def get(self, request, slug, format):
+    def get(self, request, slug, format, version=None):
         list_format = PARTICIPANT_LIST_FORMATS.get(format)
         if list_format is None:
             raise Http404("The participant list comes as CSV, XLSX, PDF or DOCX.")
-        meeting = participant_list_meeting_or_404(request, slug)
-        list_ = participant_list(meeting=meeting, user=request.user)
-        return participant_list_download(list_, list_format)
+        return participant_list_download(participant_list_for(request, slug, version), list_format)

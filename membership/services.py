@@ -30,7 +30,7 @@ def membership_change(
     edit the periods directly).
     """
     # NO KEY UPDATE serialises changes of one participant's status without blocking other
-    # staff adding rows that refer to it (see meetings.services.delegation_import).
+    # staff adding rows that refer to it (see meetings.importers.delegation_import).
     participant = Participant.objects.select_for_update(no_key=True).get(pk=participant.pk)
     open_period = participant.membership_periods.filter(end_date__isnull=True).first()
     if open_period is not None:

@@ -116,7 +116,8 @@ def page_cases(meeting) -> list[Case]:
 
 
 def cases(meeting) -> list[Case]:
-    """Everything `make bench` measures: pages, then the participant list's formats."""
+    """Everything `make bench` measures: pages, then the participant list's
+    formats, then badges and table tents."""
     from django.urls import NoReverseMatch, reverse
 
     found = page_cases(meeting)
@@ -145,6 +146,14 @@ def cases(meeting) -> list[Case]:
                 f"admin participant list {fmt}", "staff", path, TARGETS_MS[fmt], CONTENT_TYPES[fmt]
             )
         )
+    # Name badges (every delegate: 250 sheets for 2,000) and table tents (a
+    # sheet per delegation), as the secretariat and the public print them.
+    for name, route, who in (
+        ("badges pdf", "meetings:badges", "staff"),
+        ("table tents pdf", "meetings:table_tents", "anonymous"),
+    ):
+        path = reverse(route, kwargs={"slug": meeting.slug})
+        found.append(Case(name, who, path, TARGETS_MS["pdf"], CONTENT_TYPES["pdf"]))
     return found
 
 
@@ -372,6 +381,9 @@ def run(argv: list[str] | None = None, *, out=sys.stdout) -> list[Measurement]:
             measure(case, clients[case.who], runs=options.runs, warmup=options.warmup)
             for case in selected
         ]
+        if any(options.only in name for name in IMPORT_CASES):
+            # Each run imports 4,000 rows: three runs tell enough.
+            results += import_measurements(meeting, clients["staff"], runs=min(options.runs, 3))
     finally:
         teardown_databases(old_config, verbosity=0)
         teardown_test_environment()
@@ -387,6 +399,120 @@ def main(argv: list[str] | None = None, exit: Callable[[int], None] = sys.exit) 
     missed = [result for result in results if result.verdict not in ("ok", "")]
     if missed and fail_on_miss:
         exit(1)
+
+
+# --- The delegate import: 2,000 delegates through the admin's wizard ------------------------
+
+# Upload, preview and confirm together, as staff wait for them (milliseconds).
+IMPORT_TARGET_MS = 5000
+IMPORT_CASES = ("delegate import, 2,000 added", "delegate import, 2,000 updated")
+
+
+def delegate_list_csv(meeting, *, position_suffix: str = "") -> bytes:
+    """The delegates of `meeting` as the CSV list a secretariat would import:
+    participants by ISO code or acronym, one row per delegate."""
+    import csv
+    import io
+
+    from meetings.models import Delegate
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        ["Country", "Honorific", "Name", "Position", "Agency", "Role", "Email", "Phone"]
+    )
+    delegates = (
+        Delegate.objects.filter(delegation__meeting=meeting)
+        .select_related("delegation__participant")
+        .order_by("delegation_id", "pk")
+    )
+    for delegate in delegates:
+        participant = delegate.delegation.participant
+        writer.writerow(
+            [
+                participant.country or participant.acronym,
+                delegate.honorific,
+                delegate.name,
+                delegate.position + position_suffix,
+                delegate.agency,
+                delegate.get_role_display(),
+                delegate.email,
+                delegate.phone,
+            ]
+        )
+    return buffer.getvalue().encode()
+
+
+def _import_through_the_wizard(client, meeting, content: bytes) -> tuple[float, int, int, int]:
+    """Upload, preview and confirm `content` into `meeting`: (ms, queries, preview
+    bytes, status — 200 when the import was written, else the status met)."""
+    import io
+
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    upload = io.BytesIO(content)
+    upload.name = "delegates.csv"
+    url = reverse("admin:meetings_meeting_delegate_import", kwargs={"object_id": meeting.pk})
+    reset_queries()
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as captured:
+        uploaded = client.post(url, {"file": upload})
+        queries = len(captured.captured_queries)
+    if uploaded.status_code != 302:
+        return (time.perf_counter() - started) * 1000, queries, 0, uploaded.status_code
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(uploaded["Location"])
+        form = page.context["form"]
+        queries += len(captured.captured_queries)
+    with CaptureQueriesContext(connection) as captured:
+        done = client.post(
+            uploaded["Location"],
+            {"action": "confirm", **{name: form[name].value() for name in form.fields}},
+        )
+        queries += len(captured.captured_queries)
+    elapsed = (time.perf_counter() - started) * 1000
+    written = done.status_code == 302 and done["Location"].endswith("/change/")
+    return elapsed, queries, len(page.content), 200 if written else done.status_code or 500
+
+
+def import_measurements(source, client, *, runs: int) -> list[Measurement]:
+    """The import of the large meeting's 2,000 delegates into a new meeting
+    (all added), then again with every position changed (all updated), as
+    staff, `runs` times each."""
+    import datetime
+
+    from meetings.models import Meeting
+
+    added = delegate_list_csv(source)
+    updated = delegate_list_csv(source, position_suffix=" (acting)")
+    timings: dict[str, list] = {name: [] for name in IMPORT_CASES}
+    for run_number in range(runs):
+        meeting = Meeting(
+            kind=Meeting.Kind.SENIOR_OFFICIALS_MEETING,
+            city="Bali",
+            country="ID",
+            start_date=datetime.date(2005 + run_number, 3, 1),
+            end_date=datetime.date(2005 + run_number, 3, 2),
+            summary="Benchmark import.",
+        )
+        meeting.full_clean()
+        meeting.save()
+        for name, content in zip(IMPORT_CASES, (added, updated), strict=True):
+            timings[name].append(_import_through_the_wizard(client, meeting, content))
+    path = "/admin/meetings/meeting/<id>/import-delegates/"
+    return [
+        Measurement(
+            Case(name, "staff", path, IMPORT_TARGET_MS),
+            [elapsed for elapsed, *_rest in measured],
+            measured[0][1],
+            measured[0][2],
+            max(status for *_rest, status in measured),
+            measured[0][0],
+        )
+        for name, measured in timings.items()
+    ]
 
 
 if __name__ == "__main__":

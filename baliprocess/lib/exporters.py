@@ -59,6 +59,13 @@ class Exporter(ABC):
     title: str = "Export"
     #: The worksheet's name; the title when empty (Excel keeps 31 characters of it).
     sheet_name: str = ""
+    #: Printed at the head and the foot of every page of a workbook (centred;
+    #: the foot also numbers the pages). CSV has no pages and no place for them.
+    page_header: str = ""
+    page_footer: str = ""
+    #: A line a workbook shows above the table, in bold (a marking). CSV has
+    #: none: a line above the headers would be read as the headers.
+    first_line: str = ""
 
     @abstractmethod
     def columns(self) -> Sequence[Column]:
@@ -123,8 +130,10 @@ def column_letter(index: int) -> str:
 
 
 def render_xlsx(exporter: Exporter) -> bytes:
-    """The table as an Excel workbook: typed cells, a bold frozen header row,
-    an autofilter over the whole table and the columns' widths."""
+    """The table as an Excel workbook: the exporter's first line, if any, then
+    typed cells under a bold header row, both frozen and printed at the top
+    of every page; an autofilter over the whole table, the columns' widths,
+    and the exporter's page header and footer."""
     # openpyxl is imported here: only the XLSX download needs it.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -136,13 +145,25 @@ def render_xlsx(exporter: Exporter) -> bytes:
     workbook.properties.creator = "Bali Process Secretariat"
     sheet = workbook.create_sheet(sheet_title(exporter.sheet_name or exporter.title))
     # A write-only sheet takes its layout before the first row.
-    sheet.freeze_panes = "A2"
+    header_row = 2 if exporter.first_line else 1
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"1:{header_row}"
+    if exporter.page_header:
+        sheet.oddHeader.center.text = _header_footer_text(exporter.page_header)
+    if exporter.page_footer:
+        sheet.oddFooter.center.text = _header_footer_text(exporter.page_footer)
+    sheet.oddFooter.right.text = "Page &P of &N"
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[column_letter(index)].width = column.width
     header_font = Font(bold=True)
     header_alignment = Alignment(vertical="top", wrap_text=True)
 
     row_count = 0
+    if exporter.first_line:
+        cell = WriteOnlyCell(sheet, value=_xlsx_text(exporter.first_line))
+        cell.font = header_font
+        sheet.append([cell])
+        row_count += 1
     rows = exporter.rows()
     header = next(rows)
     header_cells = []
@@ -158,7 +179,7 @@ def render_xlsx(exporter: Exporter) -> bytes:
             [_xlsx_cell(sheet, value) for value, _column in zip(row, columns, strict=True)]
         )
         row_count += 1
-    sheet.auto_filter.ref = f"A1:{column_letter(max(len(columns), 1))}{row_count}"
+    sheet.auto_filter.ref = f"A{header_row}:{column_letter(max(len(columns), 1))}{row_count}"
 
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -167,6 +188,11 @@ def render_xlsx(exporter: Exporter) -> bytes:
 
 def _xlsx_text(value: str) -> str:
     return _XLSX_ILLEGAL.sub("", value)
+
+
+def _header_footer_text(value: str) -> str:
+    # "&" starts a code in a page header or footer ("&P", the page number).
+    return _xlsx_text(value).replace("&", "&&")
 
 
 def _xlsx_cell(sheet, value: CellValue):

@@ -189,3 +189,40 @@ def test_xlsx_names_the_sheet_apart_from_the_document_when_asked():
         "Participants",
         "Delegates: Brisbane [2004]",
     )
+
+
+def test_xlsx_prints_the_exporters_header_and_footer_on_every_page():
+    exporter = _exporter([["Ms Heather Riddell", 3, True, None]])
+    exporter.page_header = "Restricted & secret"
+    exporter.page_footer = "Revision 3"
+
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(exporter))).active
+
+    assert sheet.oddHeader.center.text == "Restricted && secret"  # "&" is a code there
+    assert sheet.oddFooter.center.text == "Revision 3"
+    assert sheet.oddFooter.right.text == "Page &P of &N"
+    assert sheet.print_title_rows == "$1:$1"
+
+
+def test_csv_has_no_header_or_footer_to_print():
+    exporter = _exporter([["Ms Heather Riddell", 3, True, None]])
+    exporter.page_header = "Restricted"
+
+    assert b"Restricted" not in render_csv(exporter)
+
+
+def test_xlsx_shows_a_first_line_above_the_table_and_keeps_it_in_view():
+    exporter = _exporter([["Ms Heather Riddell", 3, True, None]])
+    exporter.first_line = "Restricted — secretariat use"
+
+    sheet = openpyxl.load_workbook(io.BytesIO(render_xlsx(exporter))).active
+
+    assert [[cell.value for cell in row] for row in sheet.iter_rows(max_col=2)] == [
+        ["Restricted — secretariat use", None],
+        ["Name", "Delegates"],
+        ["Ms Heather Riddell", 3],
+    ]
+    assert sheet["A1"].font.bold is True
+    assert (sheet.freeze_panes, sheet.print_title_rows) == ("A3", "$1:$2")
+    assert sheet.auto_filter.ref == "A2:D3"
+    assert b"Restricted" not in render_csv(exporter)

@@ -32,8 +32,9 @@ from baliprocess.lib.cache import (
     record_version_bump,
 )
 from baliprocess.record.loader import record_load
+from meetings.importers import DelegateRow, delegation_import
 from meetings.models import Document, Meeting
-from meetings.services import DelegateRow, delegation_import, meetings_publish
+from meetings.services import meetings_publish
 from membership.models import Participant
 from tests.baliprocess.test_settings import PRODUCTION_ENV, run_django
 from tests.factories import DocumentFactory, MeetingFactory, ParticipantFactory

@@ -444,19 +444,27 @@ def test_delegations_in_list_order_members_observers_guests_states_first_by_name
     assert ordered == [afghanistan, vietnam, unhcr, austria, apc, guest, secretariat]
 
 
-def test_delegates_in_list_order_head_first_then_by_role_and_name():
+def test_delegates_in_list_order_head_then_alternate_then_as_sent_then_by_name():
     delegation = DelegationFactory()
 
-    def delegate(name, role):
-        return DelegateFactory(delegation=delegation, name=name, role=role)
+    def delegate(name, role, order=None):
+        return DelegateFactory(delegation=delegation, name=name, role=role, order=order)
 
     adviser = delegate("Aziz", Delegate.Role.ADVISER)
-    zed = delegate("Zed", Delegate.Role.DELEGATE)
+    zed = delegate("Zed", Delegate.Role.DELEGATE, order=2)
     bea = delegate("bea", Delegate.Role.DELEGATE)
-    alternate = delegate("Yusuf", Delegate.Role.ALTERNATE)
-    head = delegate("Wirajuda", Delegate.Role.HEAD)
+    sent_first = delegate("Xenia", Delegate.Role.ADVISER, order=1)
+    alternate = delegate("Yusuf", Delegate.Role.ALTERNATE, order=7)
+    head = delegate("Wirajuda", Delegate.Role.HEAD, order=9)
 
-    assert list(delegation.delegates.in_list_order()) == [head, alternate, bea, zed, adviser]
+    assert list(delegation.delegates.in_list_order()) == [
+        head,
+        alternate,
+        sent_first,
+        zed,
+        adviser,
+        bea,
+    ]
 
 
 # --- Named reads ---------------------------------------------------------------------

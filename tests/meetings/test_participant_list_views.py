@@ -1,4 +1,6 @@
-"""The participant list's pages and downloads on the portal, from the outside."""
+"""The participant list's pages and downloads on the portal and in the admin,
+from the outside. Its three versions across every format are in
+test_participant_list_versions.py."""
 
 import csv
 import io
@@ -6,12 +8,9 @@ import itertools
 import re
 from html.parser import HTMLParser
 
-import docx
-import openpyxl
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from pypdf import PdfReader
 
 from meetings.models import Delegate
 from tests.factories import (
@@ -22,10 +21,10 @@ from tests.factories import (
     ParticipantFactory,
     brisbane_som_2004,
 )
+from tests.meetings.participant_list_support import FORMATS, MARKING, text_of
 
 pytestmark = pytest.mark.django_db
 
-FORMATS = ["csv", "xlsx", "pdf", "docx"]
 SECRET_EMAIL = "secret.contact@example.org"
 SECRET_PHONE = "+62 21 555 0199"
 
@@ -40,20 +39,7 @@ def _download(meeting, fmt: str) -> str:
 
 def _text_of(response, fmt: str) -> str:
     """Everything a downloaded list says, as plain text, whatever its format."""
-    content = response.content
-    if fmt == "csv":
-        return content.decode("utf-8-sig")
-    if fmt == "xlsx":
-        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
-        return "\n".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
-    if fmt == "docx":
-        document = docx.Document(io.BytesIO(content))
-        parts = [paragraph.text for paragraph in document.paragraphs]
-        parts += [
-            cell.text for table in document.tables for row in table.rows for cell in row.cells
-        ]
-        return "\n".join(parts)
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    return text_of(response.content, fmt)
 
 
 @pytest.fixture
@@ -107,18 +93,30 @@ def test_member_official_sees_listed_names_and_never_contacts(member_client, mee
     assert SECRET_PHONE not in text
 
 
-def test_staff_see_unlisted_names_on_the_portal_but_no_contacts(editor_client, meeting):
+def test_staff_see_the_circulation_list_on_the_portal_unless_they_ask(editor_client, meeting):
     text = editor_client.get(_page(meeting)).text
 
-    assert "Unlisted Delegate" in text
+    assert '<strong aria-current="page">Circulation</strong>' in text
+    assert "Unlisted Delegate" not in text
+    assert "And 1 more delegate who asked not to be listed." in text
     assert SECRET_EMAIL not in text
+    assert MARKING not in text
+    assert f'href="/meetings/{meeting.slug}/participants/restricted/">Restricted</a>' in text
 
 
-def test_page_links_every_download(client, meeting):
-    text = client.get(_page(meeting)).text
+def test_page_links_every_download_of_the_version_it_shows(client, member_user, meeting):
+    public = client.get(_page(meeting)).text
+    client.force_login(member_user)
+    circulation = client.get(_page(meeting)).text
 
     for fmt in FORMATS:
-        assert f'href="/meetings/{meeting.slug}/participants.{fmt}" download>' in text
+        assert f'href="/meetings/{meeting.slug}/participants/public.{fmt}" download>' in public
+        assert (
+            f'href="/meetings/{meeting.slug}/participants/circulation.{fmt}" download>'
+            in circulation
+        )
+    assert "Versions of this list" not in public
+    assert "/participants/restricted/" not in circulation
 
 
 class _Outline(HTMLParser):
@@ -192,12 +190,16 @@ def test_unknown_meeting_and_unknown_format_are_404_pages(client, meeting):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_download_is_an_attachment_named_after_the_meeting(client, meeting, fmt):
+def test_download_is_an_attachment_named_after_meeting_version_date_and_revision(
+    client, meeting, fmt
+):
     response = client.get(_download(meeting, fmt))
 
     assert response.status_code == 200
-    assert response["Content-Disposition"] == (
-        f'attachment; filename="{meeting.slug}-participants.{fmt}"'
+    assert re.fullmatch(
+        rf'attachment; filename="participants-{meeting.slug}-public-'
+        rf'\d{{4}}-\d{{2}}-\d{{2}}-r[0-9a-f]{{7}}\.{fmt}"',
+        response["Content-Disposition"],
     )
     assert "private" in response["Cache-Control"]
 
@@ -224,18 +226,21 @@ def test_member_download_has_listed_names_and_no_contacts(member_client, meeting
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_staff_portal_download_has_no_contacts_either(editor_client, meeting, fmt):
-    text = _text_of(editor_client.get(_download(meeting, fmt)), fmt)
+def test_staff_portal_download_is_the_circulation_list(editor_client, meeting, fmt):
+    response = editor_client.get(_download(meeting, fmt))
 
-    assert "Unlisted Delegate" in text
+    text = _text_of(response, fmt)
+    assert "Listed Delegate" in text
+    assert "Unlisted Delegate" not in text
     assert SECRET_EMAIL not in text
+    assert f"participants-{meeting.slug}-circulation-" in response["Content-Disposition"]
 
 
 def test_csv_download_reads_back_with_the_csv_module(member_client, meeting):
     response = member_client.get(_download(meeting, "csv"))
 
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
-    assert rows[1][:5] == ["Member", "Indonesia", "Head of delegation", "Ms", "Listed Delegate"]
+    assert rows[1][:5] == ["Member", "Indonesia", "Ms", "Listed Delegate", "Head of delegation"]
     assert response["Content-Type"] == "text/csv; charset=utf-8"
 
 
@@ -259,7 +264,8 @@ def test_anonymous_list_query_count_is_constant(client, django_assert_num_querie
     meeting = _meeting_of(item_count)
     address = _page(meeting) if fmt == "page" else _download(meeting, fmt)
 
-    with django_assert_num_queries(2):
+    # Meeting, delegations, co-chairs and hosts.
+    with django_assert_num_queries(3):
         response = client.get(address)
 
     assert response.status_code == 200
@@ -273,8 +279,9 @@ def test_member_list_query_count_is_constant(
     meeting = _meeting_of(item_count)
     address = _page(meeting) if fmt == "page" else _download(meeting, fmt)
 
-    # Session, user, the user's and the role's permissions, meeting, delegations, delegates.
-    with django_assert_num_queries(7):
+    # Session, user, the user's and the role's permissions, meeting, delegations,
+    # delegates, co-chairs and hosts.
+    with django_assert_num_queries(8):
         response = member_client.get(address)
 
     assert response.status_code == 200
@@ -324,15 +331,17 @@ def test_staff_without_the_contacts_right_get_no_contacts(client, meeting, role_
     assert SECRET_EMAIL not in text
 
 
-def test_change_page_offers_every_download_and_the_import(editor_client, meeting):
+def test_change_page_offers_both_versions_staff_use_in_every_format(editor_client, meeting):
     response = editor_client.get(f"/admin/meetings/meeting/{meeting.pk}/change/")
 
     text = response.text
-    for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"), ("pdf", "PDF"), ("docx", "Word")):
-        assert (
-            f'<a href="/admin/meetings/meeting/{meeting.pk}/participants.{fmt}">'
-            f"Participants ({label})</a>" in text
-        )
+    for version in ("circulation", "restricted"):
+        for fmt, label in (("csv", "CSV"), ("xlsx", "Excel"), ("pdf", "PDF"), ("docx", "Word")):
+            assert (
+                f'<a href="/admin/meetings/meeting/{meeting.pk}/participants/{version}.{fmt}">'
+                f"Participants: {version} ({label})</a>" in text
+            )
+    assert "participants/public." not in text
     assert f'<a href="/admin/meetings/meeting/{meeting.pk}/import-delegates/">' in text
     assert ">History</a>" in text
 
@@ -348,10 +357,10 @@ def test_every_meeting_admin_has_the_downloads(editor_client):
     download = editor_client.get(f"/admin/workshops/workshop/{workshop.pk}/participants.csv")
 
     assert (
-        f"/admin/meetings/seniorofficialsmeeting/{senior_officials.pk}/participants.pdf"
+        f"/admin/meetings/seniorofficialsmeeting/{senior_officials.pk}/participants/circulation.pdf"
         in per_kind.text
     )
-    assert f"/admin/workshops/workshop/{workshop.pk}/participants.pdf" in workshops.text
+    assert f"/admin/workshops/workshop/{workshop.pk}/participants/restricted.pdf" in workshops.text
     assert download.status_code == 200
 
 
@@ -367,8 +376,8 @@ def test_admin_download_query_count_is_constant(
 ):
     meeting = _meeting_of(item_count)
 
-    # Session, user, permissions (two), meeting, delegations, delegates.
-    with django_assert_num_queries(7):
+    # Session, user, permissions (two), meeting, delegations, delegates, co-chairs and hosts.
+    with django_assert_num_queries(8):
         response = editor_client.get(_admin_download(meeting, fmt))
 
     assert response.status_code == 200

@@ -1,4 +1,5 @@
-"""The participant list's structure, order, counts and sentences (meetings.selectors)."""
+"""The participant list's structure, order, counts and summary (meetings.selectors);
+its attendance paragraphs are in test_participant_list_sentences.py."""
 
 import datetime
 
@@ -9,15 +10,12 @@ from django.test.utils import CaptureQueriesContext
 
 from meetings.models import Delegate, Delegation, Meeting
 from meetings.selectors import (
-    attendance_paragraphs,
     count_phrase,
-    join_in_text,
     organisation_kinds_word,
     participant_list,
     participant_list_meeting,
-    participant_name_in_text,
 )
-from membership.models import MembershipPeriod, Participant
+from membership.models import Participant
 from tests.factories import (
     DelegateFactory,
     DelegationFactory,
@@ -28,22 +26,11 @@ from tests.factories import (
     RegionalOrganisationFactory,
     brisbane_som_2004,
 )
+from tests.meetings.participant_list_support import member_delegation, observer_delegation
 
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS = AnonymousUser()
-
-
-def member_delegation(meeting, **participant_fields):
-    participant = ParticipantFactory(**participant_fields)
-    MembershipPeriodFactory(participant=participant, status=MembershipPeriod.Status.MEMBER)
-    return DelegationFactory(meeting=meeting, participant=participant)
-
-
-def observer_delegation(meeting, participant=None, **participant_fields):
-    participant = participant or ParticipantFactory(**participant_fields)
-    MembershipPeriodFactory(participant=participant, status=MembershipPeriod.Status.OBSERVER)
-    return DelegationFactory(meeting=meeting, participant=participant)
 
 
 # --- The 2004 Report to Ministers ---------------------------------------------
@@ -174,7 +161,7 @@ def test_groups_come_in_capacity_order_and_by_short_name_within():
     ]
 
 
-def test_delegates_come_head_first_then_by_role_then_by_name(manager_user):
+def test_delegates_come_head_first_then_alternate_then_by_name_without_an_order(manager_user):
     meeting = MeetingFactory()
     delegation = member_delegation(meeting)
     DelegateFactory(delegation=delegation, name="Zoe Adviser", role=Delegate.Role.ADVISER)
@@ -193,6 +180,28 @@ def test_delegates_come_head_first_then_by_role_then_by_name(manager_user):
         "Zoe Adviser",
     ]
     assert result.delegations[0].delegates[0].role_label == "Head of delegation"
+
+
+def test_delegates_after_the_head_and_alternate_come_in_the_order_sent(manager_user):
+    meeting = MeetingFactory()
+    delegation = member_delegation(meeting)
+    DelegateFactory(delegation=delegation, name="Anna Adviser", role=Delegate.Role.ADVISER, order=3)
+    DelegateFactory(delegation=delegation, name="Zoe Delegate", order=1)
+    DelegateFactory(delegation=delegation, name="Unplaced Person")
+    DelegateFactory(delegation=delegation, name="Mia Delegate", order=2)
+    DelegateFactory(delegation=delegation, name="Xavier Alternate", role="alternate", order=9)
+    DelegateFactory(delegation=delegation, name="Yusuf Head", role=Delegate.Role.HEAD, order=8)
+
+    result = participant_list(meeting=meeting, user=manager_user, version="restricted")
+
+    assert [delegate.name for delegate in result.delegations[0].delegates] == [
+        "Yusuf Head",
+        "Xavier Alternate",
+        "Zoe Delegate",
+        "Mia Delegate",
+        "Anna Adviser",
+        "Unplaced Person",
+    ]
 
 
 # --- Who sees what ------------------------------------------------------------
@@ -248,22 +257,29 @@ def test_member_official_sees_listed_names_without_contacts(member_user):
     assert not any('"email"' in sql or '"phone"' in sql for sql in delegate_queries)
 
 
-def test_secretariat_sees_everyone_and_contacts_only_when_asked(editor_user):
+def test_secretariat_get_the_circulation_list_unless_they_ask_for_the_restricted_one(
+    editor_user,
+):
     meeting = MeetingFactory()
     _listed_and_unlisted(meeting)
 
-    on_the_portal = participant_list(meeting=meeting, user=editor_user)
-    in_the_admin = participant_list(meeting=meeting, user=editor_user, with_contacts=True)
+    by_default = participant_list(meeting=meeting, user=editor_user)
+    restricted = participant_list(meeting=meeting, user=editor_user, version="restricted")
+    widest = participant_list(meeting=meeting, user=editor_user, with_contacts=True)
 
-    assert [delegate.name for delegate in on_the_portal.delegations[0].delegates] == [
+    assert by_default.version.key == "circulation"
+    assert [delegate.name for delegate in by_default.delegations[0].delegates] == ["Listed Person"]
+    assert by_default.delegations[0].note == "And 1 more delegate who asked not to be listed."
+    assert by_default.shows_contacts is False
+    assert by_default.delegations[0].delegates[0].email == ""
+    assert [delegate.name for delegate in restricted.delegations[0].delegates] == [
         "Listed Person",
         "Unlisted Person",
     ]
-    assert on_the_portal.shows_contacts is False
-    assert in_the_admin.shows_contacts is True
-    first = in_the_admin.delegations[0].delegates[0]
+    assert (restricted.shows_contacts, restricted.delegations[0].note) == (True, "")
+    first = restricted.delegations[0].delegates[0]
     assert (first.email, first.phone) != ("", "")
-    assert on_the_portal.delegations[0].delegates[0].email == ""
+    assert widest.version == restricted.version
 
 
 def test_unpublished_meeting_is_not_found_for_public_and_member(member_user, editor_user):
@@ -285,7 +301,8 @@ def test_participant_list_reads_a_constant_number_of_queries(
         DelegateFactory.create_batch(item_count, delegation=delegation)
     member_user.has_perm("meetings.see_delegate_names")  # the permissions, loaded once
 
-    with django_assert_num_queries(2):
+    # Delegations, delegates, co-chairs and hosts.
+    with django_assert_num_queries(3):
         result = participant_list(meeting=meeting, user=member_user)
         names = [
             delegate.display_name for entry in result.delegations for delegate in entry.delegates
@@ -295,12 +312,13 @@ def test_participant_list_reads_a_constant_number_of_queries(
 
 
 @pytest.mark.parametrize("item_count", [1, 3])
-def test_public_participant_list_is_one_query(item_count, django_assert_num_queries):
+def test_public_participant_list_is_two_queries(item_count, django_assert_num_queries):
     meeting = MeetingFactory()
     for _ in range(item_count):
         DelegateFactory.create_batch(item_count, delegation=member_delegation(meeting))
 
-    with django_assert_num_queries(1):
+    # Delegations, and co-chairs and hosts: no names, so no delegates.
+    with django_assert_num_queries(2):
         result = participant_list(meeting=meeting, user=ANONYMOUS)
 
     assert result.delegate_total == item_count * item_count
@@ -466,149 +484,3 @@ def test_summary_names_regional_organisations_only():
     result = participant_list(meeting=meeting, user=ANONYMOUS)
 
     assert result.summary == "one delegate representing two regional organisations"
-
-
-# --- Names in running text, and the attendance paragraphs ----------------------
-
-
-@pytest.mark.parametrize(
-    ("fields", "expected"),
-    [
-        ({"kind": "state", "short_name": "Australia"}, "Australia"),
-        (
-            {"kind": "state", "short_name": "United States of America"},
-            "the United States of America",
-        ),
-        ({"kind": "state", "short_name": "Republic of Korea"}, "the Republic of Korea"),
-        ({"kind": "state", "short_name": "Russian Federation"}, "the Russian Federation"),
-        ({"kind": "state", "short_name": "Netherlands"}, "the Netherlands"),
-        ({"kind": "state", "short_name": "Philippines"}, "the Philippines"),
-        ({"kind": "state", "short_name": "Solomon Islands"}, "Solomon Islands"),
-        ({"kind": "territory", "short_name": "France (New Caledonia)"}, "France (New Caledonia)"),
-        (
-            {
-                "kind": "international_organisation",
-                "name": "International Labor Organization",
-                "acronym": "ILO",
-            },
-            "the International Labor Organization (ILO)",
-        ),
-        ({"kind": "international_organisation", "name": "Interpol", "acronym": ""}, "Interpol"),
-        (
-            {"kind": "regional_organisation", "name": "The Budapest Process", "acronym": ""},
-            "the Budapest Process",
-        ),
-        ({"kind": "regional_organisation", "name": "ASEAN", "acronym": "ASEAN"}, "ASEAN"),
-    ],
-)
-def test_participant_name_in_text_follows_the_documented_rules(fields, expected):
-    participant = Participant(**{"name": fields.get("short_name", ""), **fields})
-
-    assert participant_name_in_text(participant) == expected
-
-
-@pytest.mark.parametrize(
-    ("items", "expected"),
-    [
-        ([], ""),
-        (["Austria"], "Austria"),
-        (["Austria", "Canada"], "Austria and Canada"),
-        (["Austria", "Canada", "Finland"], "Austria, Canada and Finland"),
-    ],
-)
-def test_join_in_text_uses_and_before_the_last(items, expected):
-    assert join_in_text(items) == expected
-
-
-def test_join_in_text_with_semicolons_as_the_observers_paragraph():
-    assert (
-        join_in_text(["Austria", "Canada", "Finland"], separator="; ", last="; and ")
-        == "Austria; Canada; and Finland"
-    )
-
-
-def _paragraphs(meeting):
-    result = participant_list(meeting=meeting, user=ANONYMOUS)
-    return attendance_paragraphs(meeting, result.groups)
-
-
-def test_one_member_and_one_observer():
-    meeting = MeetingFactory()
-    member_delegation(meeting, short_name="Australia")
-    observer_delegation(meeting, short_name="United States of America")
-
-    assert _paragraphs(meeting) == [
-        "The meeting was attended by Australia.",
-        "The United States of America also participated as an observer.",
-    ]
-
-
-def test_two_members_two_organisations_and_two_observer_states():
-    meeting = MeetingFactory()
-    member_delegation(meeting, short_name="Australia")
-    member_delegation(meeting, short_name="Indonesia")
-    for acronym, name in (
-        ("IOM", "International Organization for Migration"),
-        ("UNHCR", "UN Refugee Agency"),
-    ):
-        organisation = OrganisationFactory(short_name=acronym, acronym=acronym, name=name)
-        MembershipPeriodFactory(participant=organisation)
-        DelegationFactory(meeting=meeting, participant=organisation)
-    observer_delegation(meeting, short_name="Austria")
-    observer_delegation(meeting, short_name="Canada")
-
-    assert _paragraphs(meeting) == [
-        "The meeting was attended by Australia and Indonesia, as well as representatives of "
-        "the International Organization for Migration (IOM) and the UN Refugee Agency (UNHCR).",
-        "The following countries also participated as observers: Austria and Canada.",
-    ]
-
-
-def test_members_only_organisations_and_observers_only_organisations():
-    meeting = MeetingFactory()
-    organisation = OrganisationFactory(
-        short_name="IOM", acronym="IOM", name="International Organization for Migration"
-    )
-    MembershipPeriodFactory(participant=organisation)
-    DelegationFactory(meeting=meeting, participant=organisation)
-    for acronym in ("ILO", "UNDP", "UNODC"):
-        observer_delegation(
-            meeting,
-            participant=OrganisationFactory(
-                short_name=acronym, acronym=acronym, name=f"The {acronym} Office"
-            ),
-        )
-
-    assert _paragraphs(meeting) == [
-        "The meeting was attended by representatives of the International Organization for "
-        "Migration (IOM).",
-        "The following organisations also participated as observers: the ILO Office (ILO); "
-        "the UNDP Office (UNDP); and the UNODC Office (UNODC).",
-    ]
-
-
-def test_observers_without_members_are_not_also():
-    meeting = MeetingFactory()
-    observer_delegation(meeting, short_name="Austria")
-
-    assert _paragraphs(meeting) == ["Austria participated as an observer."]
-
-
-def test_guests_and_secretariat_have_their_own_sentences():
-    meeting = MeetingFactory()
-    member_delegation(meeting, short_name="Australia")
-    DelegationFactory(meeting=meeting, participant=ParticipantFactory(short_name="Mexico"))
-    DelegationFactory(meeting=meeting, participant=ParticipantFactory(short_name="Chile"))
-    DelegationFactory(
-        meeting=meeting,
-        participant=OrganisationFactory(
-            short_name="RSO", acronym="RSO", name="Regional Support Office"
-        ),
-        capacity_override=Delegation.Capacity.SECRETARIAT,
-    )
-
-    assert _paragraphs(meeting) == [
-        "The meeting was attended by Australia.",
-        "The following countries also attended as guests: Chile and Mexico.",
-        "Secretariat support was provided by the Regional Support Office (RSO).",
-    ]

@@ -195,7 +195,11 @@ def test_staff_import_300_rows_fix_the_bad_ones_from_the_preview_and_get_that_li
     for field, value in mapping.items():
         assert f'name="{field}"' in page.text
         assert f'<option value="{value}" selected>' in page.text
-    done = editor_client.post(preview_url, {"action": "confirm", **mapping}, follow=True)
+    # It found the header on the first row; confirming posts that choice back too.
+    assert '<option value="1" selected>' in page.text
+    done = editor_client.post(
+        preview_url, {"action": "confirm", "header_row": "1", **mapping}, follow=True
+    )
 
     assert done.status_code == 200
     assert Delegate.objects.filter(delegation__meeting=meeting).count() == 300

@@ -1,29 +1,31 @@
-"""manage.py import_delegates <meeting-slug> <file> [--map "Header=field" ...] [--commit]
+"""manage.py import_delegates <meeting-slug> <file> [--map "Header=field" ...]
+[--sheet N] [--header-row N] [--commit]
 
-The delegate import of the admin, from the command line: reads a CSV or XLSX
-file, prints the preview (columns, what would be created, updated or left,
-and every problem with its row and column) and, only with --commit and only
-when no row has a problem, writes it all in one transaction.
+The delegate import of the admin, from the command line (the pipeline is
+meetings.importers): reads a CSV or XLSX file, prints the preview (columns,
+notes, what would be created, updated or left, and every problem with its
+row and column) and, only with --commit and only when no row has a problem,
+writes it all in one transaction.
 """
 
 from pathlib import Path
 
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from meetings.importers import (
     FIELDS_BY_NAME,
-    ImportFileError,
+    DelegateImportError,
     ImportPreview,
+    Layout,
     apply_mapping_changes,
     delegate_import_preview,
+    delegation_import,
     import_summary,
     parse_mapping_options,
     read_sheet,
     recognise_columns,
 )
 from meetings.models import Meeting
-from meetings.services import delegation_import
 
 
 class Command(BaseCommand):
@@ -44,6 +46,18 @@ class Command(BaseCommand):
             "ignores the column. Fields: " + ", ".join(FIELDS_BY_NAME),
         )
         parser.add_argument(
+            "--sheet",
+            type=int,
+            metavar="N",
+            help="read the workbook's Nth sheet (default: the first whose header is recognised)",
+        )
+        parser.add_argument(
+            "--header-row",
+            type=int,
+            metavar="N",
+            help="the headers are on row N (default: found among the first rows)",
+        )
+        parser.add_argument(
             "--commit", action="store_true", help="write the import (default: only preview it)"
         )
 
@@ -56,14 +70,17 @@ class Command(BaseCommand):
             content = path.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}.") from None
+        sheet_number = options["sheet"]
+        layout = Layout(sheet_number - 1 if sheet_number else None, options["header_row"])
         try:
-            sheet = read_sheet(content, path.name)
-            mapping = apply_mapping_changes(
-                recognise_columns(sheet.headers),
-                parse_mapping_options(options["map"], sheet.headers),
-            )
-        except ImportFileError as error:
+            sheet = read_sheet(content, path.name, layout)
+            changes = parse_mapping_options(options["map"], sheet.headers)
+        except DelegateImportError as error:
             raise CommandError(str(error)) from None
+        # Without --map, the preview recognises the columns itself (and says how).
+        mapping = None
+        if changes:
+            mapping = apply_mapping_changes(recognise_columns(sheet.headers, sheet.rows), changes)
 
         preview = delegate_import_preview(meeting=meeting, sheet=sheet, mapping=mapping)
         self.print_preview(preview)
@@ -83,8 +100,8 @@ class Command(BaseCommand):
             plan = delegation_import(
                 meeting=meeting, rows=preview.rows, reason=f"Imported from {path.name}"
             )
-        except ValidationError as error:
-            raise CommandError("Nothing was imported: " + " ".join(error.messages)) from None
+        except DelegateImportError as error:
+            raise CommandError(f"Nothing was imported: {error}") from None
         self.stdout.write(self.style.SUCCESS(f"{import_summary(plan, path.name)} ({meeting})"))
 
     def print_preview(self, preview: ImportPreview) -> None:
@@ -94,12 +111,12 @@ class Command(BaseCommand):
             f"{sheet.filename} ({sheet.format.upper()}, {len(sheet.rows)} rows) "
             f"into {preview.meeting}"
         )
-        for note in sheet.notes:
-            write(f"Note: {note}")
         write("Columns:")
         for column in preview.columns:
             target = column.field_label or "not imported"
             write(f"  {column.letter} “{column.header}” → {target}")
+        for note in preview.notes:
+            write(f"Note: {note}")
         plan = preview.plan
         if plan is not None:
             write(
