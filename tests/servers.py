@@ -3,10 +3,12 @@ running the settings the caller's environment names, and a small HTTP client.
 """
 
 import http.client
+import os
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,3 +89,38 @@ def stop_app_server(server: AppServer) -> None:
     server.process.stderr.close()
     if "Traceback" in errors:
         print(errors[-5000:])
+
+
+def production_environment(files: Path, *, database_url: str, **extra: str) -> dict[str, str]:
+    """This process's environment with the production settings on top: a fresh
+    secret key, 127.0.0.1 as the host, no TLS redirect, files under `files`,
+    the database at `database_url`; `extra` adds or overrides variables."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key not in ("DATABASE_URL", "REDIS_URL")
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="baliprocess.settings.production",
+        DJANGO_SECRET_KEY=f"test-{uuid.uuid4().hex}-{uuid.uuid4().hex}",
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DJANGO_SECURE_HSTS_SECONDS="0",
+        DJANGO_MEDIA_ROOT=str(files / "media"),
+        DJANGO_STATIC_ROOT=str(files / "static"),
+        DJANGO_LOG_LEVEL="WARNING",
+        DATABASE_URL=database_url,
+    )
+    environment.update(extra)
+    return environment
+
+
+def manage(environment: dict[str, str], *command: str) -> None:
+    """`manage.py <command>` in another process, with `environment`."""
+    subprocess.run(  # noqa: S603 - the project's own manage.py
+        [sys.executable, "manage.py", *command],
+        cwd=ROOT,
+        env=environment,
+        check=True,
+        timeout=600,
+    )

@@ -10,10 +10,7 @@ PostgreSQL only: SQLite's test database lives in the test process's memory,
 where no server can reach it.
 """
 
-import os
 import socket
-import subprocess
-import sys
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,7 +25,13 @@ from django.db import connection
 from baliprocess import roles
 from meetings.models import Delegate
 from tests.factories import MeetingFactory, MembershipPeriodFactory, ParticipantFactory
-from tests.servers import ROOT, AppServer, start_app_server, stop_app_server
+from tests.servers import (
+    AppServer,
+    manage,
+    production_environment,
+    start_app_server,
+    stop_app_server,
+)
 
 REDIS_URL = "redis://127.0.0.1:6379/13"
 PASSWORD = "a-long-test-password"
@@ -65,30 +68,8 @@ def server_environment(tmp_path_factory):
     if not _redis_reachable():
         pytest.skip("Redis does not answer at 127.0.0.1:6379")
     shared = tmp_path_factory.mktemp("app-servers")
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("DJANGO_") and key not in ("DATABASE_URL", "REDIS_URL")
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="baliprocess.settings.production",
-        DJANGO_SECRET_KEY=f"two-servers-{uuid.uuid4().hex}-{uuid.uuid4().hex}",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_HSTS_SECONDS="0",
-        DJANGO_MEDIA_ROOT=str(shared / "media"),
-        DJANGO_STATIC_ROOT=str(shared / "static"),
-        DJANGO_LOG_LEVEL="WARNING",
-        REDIS_URL=REDIS_URL,
-        DATABASE_URL=_database_url(),
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v0"],
-        cwd=ROOT,
-        env=environment,
-        check=True,
-        timeout=300,
-    )
+    environment = production_environment(shared, database_url=_database_url(), REDIS_URL=REDIS_URL)
+    manage(environment, "collectstatic", "--no-input", "-v0")
     return environment
 
 

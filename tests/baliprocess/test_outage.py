@@ -11,17 +11,21 @@ import glob
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from tests.servers import ROOT, free_port, start_app_server, stop_app_server
+from tests.servers import (
+    free_port,
+    manage,
+    production_environment,
+    start_app_server,
+    stop_app_server,
+)
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -96,30 +100,12 @@ def cluster():
 @pytest.fixture(scope="module")
 def server(cluster, tmp_path_factory):
     files = tmp_path_factory.mktemp("outage")
-    environment = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("DJANGO_") and key not in ("DATABASE_URL", "REDIS_URL")
-    }
-    environment.update(
-        DJANGO_SETTINGS_MODULE="baliprocess.settings.production",
-        DJANGO_SECRET_KEY=f"outage-{uuid.uuid4().hex}-{uuid.uuid4().hex}",
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DJANGO_SECURE_HSTS_SECONDS="0",
-        DJANGO_MEDIA_ROOT=str(files / "media"),
-        DJANGO_STATIC_ROOT=str(files / "static"),
-        DJANGO_LOG_LEVEL="CRITICAL",
-        DATABASE_URL=cluster.url,
+    # The outage's error lines are expected: only a crash should be logged.
+    environment = production_environment(
+        files, database_url=cluster.url, DJANGO_LOG_LEVEL="CRITICAL"
     )
-    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run(  # noqa: S603 - the project's own manage.py
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=environment,
-            check=True,
-            timeout=600,
-        )
+    manage(environment, "migrate", "--no-input", "-v0")
+    manage(environment, "collectstatic", "--no-input", "-v0")
     app = start_app_server(environment)
     try:
         yield app
