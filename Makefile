@@ -70,10 +70,11 @@ test: $(TEST_STAMP) browser fonts ## Install what tests need and run the whole s
 test-fast: $(TEST_STAMP) fonts ## Run the suite without the browser tests
 	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
 
-lint: $(TEST_STAMP) ## Ruff check and format check, and the template linter
+lint: $(TEST_STAMP) ## Ruff check and format check, the template linter and bandit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint templates --lint
+	$(BIN)/bandit -q -c pyproject.toml -r baliprocess membership meetings workshops scripts
 
 fmt: $(TEST_STAMP) ## Format the code and fix what ruff can fix
 	$(BIN)/ruff check --fix .

@@ -46,8 +46,10 @@ from meetings.importers.template import TEMPLATE_FILENAME
 from meetings.importers.vocabulary import AMBIGUOUS_HEADERS
 
 SESSION_KEY = "delegate_imports"
-# An upload older than this (seconds) is stale: upload the file again.
-IMPORT_MAX_AGE = 6 * 3600
+# An upload older than this (seconds) is stale: upload the file again. The
+# store deletes it then, and `manage.py prune_pending_imports` (hourly) deletes
+# those nobody came back to.
+IMPORT_MAX_AGE = ImportFileStore.MAX_AGE
 # How many unfinished imports one session keeps.
 MAX_PENDING_IMPORTS = 10
 TEMPLATE_FORMATS = {"csv": "CSV", "xlsx": "Excel"}
@@ -134,6 +136,8 @@ class DelegateImportAdminMixin:
     def delegate_import_view(self, request, object_id):
         """Upload the file; it is read at once and kept only if it can be."""
         meeting = self._import_meeting(request, object_id)
+        # Each visit clears out what others left behind past the hour.
+        self.delegate_import_store().prune()
         form = DelegateImportUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             token = self._keep(request, meeting, form)

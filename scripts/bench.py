@@ -279,7 +279,8 @@ def measure(case: Case, client, *, runs: int, warmup: int) -> Measurement:
         client.get(case.path)
     status = response.status_code
     if status == 200 and case.expected_type:
-        assert response["Content-Type"].startswith(case.expected_type), response["Content-Type"]
+        # A benchmark checking what it measured, not a guard of the application.
+        assert response["Content-Type"].startswith(case.expected_type), response["Content-Type"]  # nosec B101
     times = []
     for _ in range(runs):
         started = time.perf_counter()

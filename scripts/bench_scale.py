@@ -45,7 +45,7 @@ import shutil
 import signal
 import socket
 import statistics
-import subprocess
+import subprocess  # nosec B404
 import sys
 import tempfile
 import time
@@ -322,15 +322,16 @@ def _copy(cursor, model, rows: list[dict]) -> int:
 
 
 def _first_free_id(cursor, model) -> int:
-    cursor.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {model._meta.db_table}")  # noqa: S608
+    # The table name is our own model's, not input.
+    cursor.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {model._meta.db_table}")  # noqa: S608  # nosec B608
     return cursor.fetchone()[0]
 
 
 def _sync_sequence(cursor, model) -> None:
     """After COPY with our own ids, let the next ordinary insert follow them."""
-    table = model._meta.db_table
+    table = model._meta.db_table  # our own model's table name, not input
     cursor.execute(
-        f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {table}))",  # noqa: S608
+        f"SELECT setval(pg_get_serial_sequence(%s, 'id'), (SELECT max(id) FROM {table}))",  # noqa: S608  # nosec B608
         [table],
     )
 
@@ -346,7 +347,7 @@ class _Grower:
         from workshops.models import Group, Theme
 
         self.cursor = cursor
-        self.rng = random.Random(seed)  # noqa: S311 (test data, reproducible on purpose)
+        self.rng = random.Random(seed)  # noqa: S311 (test data, reproducible on purpose)  # nosec B311
         self.words = _Words(self.rng)
         self.now = timezone.now()
         self.today = timezone.localdate()
@@ -923,7 +924,7 @@ def wrk(url: str, *, mode: str, nonce: str, cookie: str, duration: int, options)
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     command += [url, "--", mode, nonce]
-    finished = subprocess.run(  # noqa: S603 (our own arguments)
+    finished = subprocess.run(  # noqa: S603 (our own arguments)  # nosec B603
         command, capture_output=True, text=True, timeout=duration + 60, check=False
     )
     for line in finished.stdout.splitlines():
@@ -1067,7 +1068,7 @@ def machine(redis_url: str, wrk_path: str) -> list[tuple[str, str]]:
         redis = re.search(r"redis_version:(\S+)", info).group(1)
     except OSError:
         redis = "not reachable"
-    version = subprocess.run(  # noqa: S603 (our own arguments)
+    version = subprocess.run(  # noqa: S603 (our own arguments)  # nosec B603
         [wrk_path, "-v"], capture_output=True, text=True, check=False
     )
     wrk_version = (version.stdout + version.stderr).split("Copyright")[0].strip()
@@ -1197,7 +1198,7 @@ def _database_url(admin_url: str, name: str) -> str:
 
 
 def _manage(*arguments: str, env: dict) -> None:
-    subprocess.run(  # noqa: S603 (our own arguments)
+    subprocess.run(  # noqa: S603 (our own arguments)  # nosec B603
         [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, check=True
     )
 
@@ -1289,7 +1290,8 @@ def run(options) -> list[Row]:
         raise SystemExit(f"DATABASE_URL names {options.database}, the database to be dropped.")
     options.wrk = shutil.which("wrk")
     if options.wrk is None:
-        subprocess.run([str(ROOT / "scripts" / "install-wrk")], check=True)  # noqa: S603
+        # The project's own installer script.
+        subprocess.run([str(ROOT / "scripts" / "install-wrk")], check=True)  # noqa: S603  # nosec B603
         options.wrk = shutil.which("wrk")
     scratch = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     env = {
@@ -1368,7 +1370,7 @@ def run(options) -> list[Row]:
         port = _free_port()
         log = scratch / "gunicorn.log"
         with open(log, "w") as log_file:
-            server = subprocess.Popen(  # noqa: S603 (our own arguments)
+            server = subprocess.Popen(  # noqa: S603 (our own arguments)  # nosec B603
                 [
                     sys.executable,
                     "-m",

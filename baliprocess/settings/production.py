@@ -53,7 +53,8 @@ PAGE_CACHE_ENABLED = bool(ENV_REDIS_URL)
 
 # Demo accounts never exist in production, whatever the environment says.
 DEMO_ACCOUNTS_ENABLED = False
-DEMO_PASSWORD = ""
+# Empty, not a secret: no demo account exists in production.
+DEMO_PASSWORD = ""  # nosec B105
 
 # Log lines as JSON objects, each with its request id, for the log collector;
 # DJANGO_LOG_FORMAT=plain keeps them readable on a console.

@@ -7,7 +7,8 @@ from .base import *  # noqa: F403
 from .base import ENV_DEMO_PASSWORD
 
 DEBUG = False
-SECRET_KEY = "test-only-insecure-key"
+# The test settings' own key, never deployed.
+SECRET_KEY = "test-only-insecure-key"  # nosec B105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 
 # Hashing passwords properly is slow by design; tests need only that it works.

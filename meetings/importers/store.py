@@ -26,7 +26,12 @@ class ImportFileStore:
 
     TOKEN = re.compile(r"[0-9a-f]{32}")
 
-    def __init__(self, storage: Storage | None = None, *, max_age: int = 6 * 3600):
+    # An upload holds delegates' contact details: kept no longer than an hour
+    # after it was made, confirmed or not (and deleted at once on confirm or
+    # cancel by the wizard).
+    MAX_AGE = 3600
+
+    def __init__(self, storage: Storage | None = None, *, max_age: int = MAX_AGE):
         self.storage = storage if storage is not None else storages["imports"]
         self.max_age = max_age
 

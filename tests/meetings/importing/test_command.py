@@ -234,3 +234,25 @@ def test_store_prunes_an_emptied_folder(tmp_path):
     store.prune()
 
     assert list(store.tokens()) == []
+
+
+def test_an_upload_is_kept_an_hour_at_most():
+    assert ImportFileStore().max_age == 3600
+
+
+def test_prune_pending_imports_deletes_uploads_older_than_an_hour():
+    store = ImportFileStore()
+    abandoned = store.save(b"Country,Name,Email\r\nAustralia,Jane,jane@example.org\r\n", "a.csv")
+    recent = store.save(b"Country,Name\r\nAustralia,John\r\n", "b.csv")
+    past = time.time() - 3601
+    for name in (abandoned, f"{abandoned}/upload.csv"):
+        os.utime(storages["imports"].path(name), (past, past))
+    out = io.StringIO()
+
+    call_command("prune_pending_imports", stdout=out)
+
+    left = set(store.tokens())
+    store.delete(recent)
+    assert abandoned not in left
+    assert recent in left
+    assert out.getvalue().startswith("Deleted ")
