@@ -247,3 +247,32 @@ def FillSortDates(app_label: str, model_name: str, date_field: str, *, end_field
         model._base_manager.bulk_update(changed, ["sort_date"])
 
     return migrations.RunPython(forwards, migrations.RunPython.noop)
+
+
+def FillKnownSince(app_label: str, model_name: str):  # noqa: N802
+    """A RunPython step for rows entered before `known_since` existed: a status
+    (or a place in a group) whose start is not recorded gets, as the first day
+    it is known to hold, the day it was entered in the record (its first
+    history entry), else the day of the migration. Without it, such a row
+    would stop counting on every date, as if it had never held."""
+
+    def forwards(apps, schema_editor):
+        from django.db.models import Min, OuterRef, Subquery
+        from django.utils import timezone
+
+        model = apps.get_model(app_label, model_name)
+        history = apps.get_model(app_label, f"Historical{model_name}")
+        first_entry = (
+            history.objects.filter(id=OuterRef("pk"))
+            .order_by()
+            .values("id")
+            .annotate(first=Min("history_date"))
+            .values("first")
+        )
+        undated = model._base_manager.filter(start_date__isnull=True, known_since__isnull=True)
+        today = timezone.localdate()
+        for row in undated.annotate(entered=Subquery(first_entry)).iterator(chunk_size=2000):
+            entered = timezone.localdate(row.entered) if row.entered else today
+            model._base_manager.filter(pk=row.pk).update(known_since=entered)
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)
